@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// TODO(lead): placeholder until the owning helper fills in `truce export`; must not survive the session.
+export function register(_program: Command): void {}
