@@ -1,0 +1,305 @@
+/**
+ * The actor registry: names -> actor ids, at a given time (formats.md §2, §5).
+ *
+ * API (stable; imported by extraction and adjudication):
+ *
+ *   const reg = createActorRegistry(actors, { tz: 'Asia/Damascus' })
+ *   reg.resolve(name, at?)      -> { id: string | null, ambiguous: string[], descriptor?: boolean, via?: string }
+ *   reg.findMentions(text, at?) -> ActorMention[]  (longest match, whole words, left to right, non-overlapping)
+ *   reg.membershipsAt(id, at?)  -> coalition ids `id` is a direct member of at `at` (all when `at` is absent)
+ *   reg.coalitionsAt(id, at?)   -> the same, transitively (a member of a member of NFL is in NFL)
+ *   reg.membersOf(id, at?)      -> direct members of coalition `id` at `at`
+ *   reg.canonical(id, at?)      -> follows `succeeded_by` while its date is <= at (to the end when `at` is absent)
+ *   reg.lineage(id)             -> every name of the same actor: predecessors, itself, successors
+ *   reg.affiliatesOf(id)        -> actors with `affiliate_of` pointing at `id` or at any name in its lineage
+ *   reg.get(id), reg.actors, reg.aliasCount
+ *
+ * `at` is epoch milliseconds. Membership bounds are half-open [from, until); a date bound means
+ * 00:00 local in `tz` (formats.md §3).
+ *
+ * Policies (documented in data/syria/SOURCES.md):
+ * - Succession: formats.md counts predecessor and successor names as the same actor. `resolve` with
+ *   `at` returns the name in use at `at` ("Nusra Front" in 2018 -> hayat-tahrir-al-sham); without
+ *   `at` it returns the actor the alias is written on.
+ * - Descriptors (`descriptor: true`): phrases like "regime forces" or "unidentified aircraft".
+ *   A descriptor with a `member_of` entry valid at `at` stands for the forces of that actor and
+ *   resolves to it ("regime forces" -> syrian-government), with `descriptor: true` and `via` the
+ *   descriptor's id. A descriptor whose id starts with `unknown-` means "perpetrator not known" and
+ *   resolves to id null (so `by` stays unknown and adjudication says `undetermined`). Any other
+ *   descriptor ("rebels" -> opposition-armed-groups) resolves to itself, flagged.
+ * - An alias written on two actors that are not the same actor at `at` is ambiguous: id null and
+ *   `ambiguous` lists the candidates. An actor whose `active` period excludes `at` is dropped from
+ *   the candidates unless that leaves none.
+ * - Short all-capital acronyms (IS, SAA, HTS...) only match text in capitals in `findMentions`,
+ *   so the English word "is" is not the Islamic State.
+ */
+import { type Actor, CIVILIANS, parseBoundary } from '../../domain/index.js';
+import { normalizeName } from './normalize-name.js';
+
+export interface Resolution {
+  id: string | null;
+  ambiguous: string[];
+  descriptor?: boolean;
+  /** the descriptor actor the name matched, when it resolved to another actor or to null */
+  via?: string;
+}
+
+export interface ActorMention extends Resolution {
+  /** UTF-16 offsets into the scanned text, end exclusive */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ActorRegistry {
+  readonly actors: readonly Actor[];
+  readonly aliasCount: number;
+  get(id: string): Actor | undefined;
+  resolve(name: string, at?: number): Resolution;
+  findMentions(text: string, at?: number): ActorMention[];
+  membershipsAt(id: string, at?: number): string[];
+  coalitionsAt(id: string, at?: number): string[];
+  membersOf(id: string, at?: number): string[];
+  canonical(id: string, at?: number): string;
+  lineage(id: string): string[];
+  affiliatesOf(id: string): string[];
+}
+
+interface Bounded {
+  id: string;
+  from: number;
+  until: number;
+}
+
+/** Articles folded away by normalizeName; as separate tokens in running text they are skipped. */
+const ARTICLE_TOKENS = new Set(
+  'al el ad ar as ash at az an adh ath aj ed er es esh et ez en il ul'.split(' '),
+);
+/** Word characters, including the ayn/hamza marks normalizeName deletes inside words. */
+const TOKEN_RE = /[\p{L}\p{N}\p{M}‘’ʿʾ`'ʻʼ´]+/gu;
+const ACRONYM_RE = /^[A-Z]{2,4}$/;
+
+export function createActorRegistry(actors: readonly Actor[], options: { tz?: string } = {}): ActorRegistry {
+  const tz = options.tz ?? 'Asia/Damascus';
+  const byId = new Map<string, Actor>();
+  for (const a of actors) byId.set(a.id, a);
+
+  const bound = (v: unknown, open: number): number =>
+    v === undefined ? open : parseBoundary(v as string | Date, tz);
+  const memberships = new Map<string, Bounded[]>();
+  const members = new Map<string, Bounded[]>();
+  const successor = new Map<string, { id: string; at: number }>();
+  const predecessors = new Map<string, string[]>();
+  const active = new Map<string, { from: number; until: number }>();
+  for (const a of actors) {
+    const list = (a.member_of ?? []).map((m) => ({
+      id: m.id,
+      from: bound(m.from, Number.NEGATIVE_INFINITY),
+      until: bound(m.until, Number.POSITIVE_INFINITY),
+    }));
+    memberships.set(a.id, list);
+    for (const m of list) {
+      const arr = members.get(m.id) ?? [];
+      arr.push({ id: a.id, from: m.from, until: m.until });
+      members.set(m.id, arr);
+    }
+    if (a.succeeded_by) {
+      successor.set(a.id, { id: a.succeeded_by.id, at: bound(a.succeeded_by.date, 0) });
+      predecessors.set(a.succeeded_by.id, [...(predecessors.get(a.succeeded_by.id) ?? []), a.id]);
+    }
+    if (a.active) {
+      active.set(a.id, {
+        from: bound(a.active.from, Number.NEGATIVE_INFINITY),
+        until: bound(a.active.until, Number.POSITIVE_INFINITY),
+      });
+    }
+  }
+
+  const validAt = (b: Bounded, at?: number) => at === undefined || (b.from <= at && at < b.until);
+
+  function canonical(id: string, at?: number): string {
+    let cur = id;
+    for (let guard = 0; guard < 64; guard++) {
+      const next = successor.get(cur);
+      if (!next || (at !== undefined && at < next.at)) break;
+      cur = next.id;
+    }
+    return cur;
+  }
+
+  function lineage(id: string): string[] {
+    let root = id;
+    for (let guard = 0; guard < 64; guard++) {
+      const p = predecessors.get(root);
+      if (!p?.length) break;
+      root = p[0];
+    }
+    const out: string[] = [];
+    const walk = (x: string) => {
+      if (out.includes(x)) return;
+      out.push(x);
+      for (const p of predecessors.get(x) ?? []) walk(p);
+      const s = successor.get(x);
+      if (s) walk(s.id);
+    };
+    walk(root);
+    return out;
+  }
+
+  /** Where a matched actor leads: descriptors stand for their coalition/state, or for nobody. */
+  function target(id: string, at?: number): Resolution {
+    const a = byId.get(id);
+    if (!a?.descriptor) return { id: at === undefined ? id : canonical(id, at), ambiguous: [] };
+    if (id.startsWith('unknown-')) return { id: null, ambiguous: [], descriptor: true, via: id };
+    const m = (memberships.get(id) ?? []).find((b) => validAt(b, at));
+    if (m) return { id: at === undefined ? m.id : canonical(m.id, at), ambiguous: [], descriptor: true, via: id };
+    return { id, ambiguous: [], descriptor: true };
+  }
+
+  function decide(candidates: readonly string[], at?: number): Resolution {
+    let cands = candidates;
+    if (at !== undefined && cands.length > 1) {
+      const live = cands.filter((c) => {
+        const r = active.get(c);
+        return !r || (r.from <= at && at < r.until);
+      });
+      if (live.length) cands = live;
+    }
+    const targets = cands.map((c) => target(c, at));
+    // Names of the same actor (succession) are one candidate; keep the latest name in use.
+    const seen = new Map<string, Resolution>();
+    for (const t of targets) {
+      const key = t.id === null ? `null:${t.via}` : lineage(t.id)[0];
+      const prev = seen.get(key);
+      if (!prev || (t.id && prev.id && lineage(t.id).indexOf(t.id) > lineage(prev.id).indexOf(prev.id))) seen.set(key, t);
+    }
+    const distinct = [...seen.values()];
+    if (distinct.length === 1) return distinct[0];
+    if (distinct.length === 0) return { id: null, ambiguous: [] };
+    const ids = [...new Set(distinct.map((d) => d.id ?? d.via ?? ''))].sort();
+    return { id: null, ambiguous: ids };
+  }
+
+  // Alias index: normalised key -> actor ids; plus, for scanning, the longest key per first word.
+  const index = new Map<string, string[]>();
+  const acronyms = new Map<string, Set<string>>(); // normalised key -> exact spellings that must match case
+  const firstWord = new Map<string, number>();
+  let aliasCount = 0;
+  const add = (name: string, id: string) => {
+    const key = normalizeName(name);
+    if (!key) return;
+    const ids = index.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    index.set(key, ids);
+    if (ACRONYM_RE.test(name.trim())) {
+      const set = acronyms.get(key) ?? new Set<string>();
+      set.add(name.trim());
+      acronyms.set(key, set);
+    } else if (acronyms.has(key)) {
+      acronyms.get(key)?.add('*'); // also written as a word: no case rule
+    }
+    const words = key.split(' ');
+    firstWord.set(words[0], Math.max(firstWord.get(words[0]) ?? 0, words.length));
+  };
+  for (const a of actors) {
+    add(a.name, a.id);
+    add(a.id.replace(/-/g, ' '), a.id);
+    if (a.name_ar) add(a.name_ar, a.id);
+    for (const al of a.aliases ?? []) {
+      add(al, a.id);
+      aliasCount++;
+    }
+  }
+
+  function resolve(name: string, at?: number): Resolution {
+    if (name === CIVILIANS) return { id: CIVILIANS, ambiguous: [] };
+    if (byId.has(name)) return decide([name], at);
+    const ids = index.get(normalizeName(name));
+    return ids ? decide(ids, at) : { id: null, ambiguous: [] };
+  }
+
+  function findMentions(text: string, at?: number): ActorMention[] {
+    // Tokenise once: each word with its offsets and normal form; articles are skipped the way
+    // normalizeName drops them, so "Jaysh al-Islam" in text meets the key "jaysh islam".
+    const toks: { start: number; end: number; norm: string }[] = [];
+    for (const m of text.matchAll(TOKEN_RE)) {
+      const raw = m[0];
+      const start = m.index ?? 0;
+      if (ARTICLE_TOKENS.has(raw.toLowerCase())) continue;
+      const norm = normalizeName(raw);
+      if (norm) toks.push({ start, end: start + raw.length, norm });
+    }
+    const out: ActorMention[] = [];
+    for (let i = 0; i < toks.length; ) {
+      const max = firstWord.get(toks[i].norm);
+      let best = 0;
+      let bestIds: string[] | undefined;
+      if (max) {
+        let key = '';
+        for (let n = 1; n <= max && i + n <= toks.length; n++) {
+          key = n === 1 ? toks[i].norm : `${key} ${toks[i + n - 1].norm}`;
+          const ids = index.get(key);
+          if (ids && caseOk(key, text.slice(toks[i].start, toks[i + n - 1].end))) {
+            best = n;
+            bestIds = ids;
+          }
+        }
+      }
+      if (best && bestIds) {
+        const start = toks[i].start;
+        const end = toks[i + best - 1].end;
+        out.push({ start, end, text: text.slice(start, end), ...decide(bestIds, at) });
+        i += best;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  function caseOk(key: string, surface: string): boolean {
+    const spellings = acronyms.get(key);
+    return !spellings || spellings.has('*') || spellings.has(surface);
+  }
+
+  function membershipsAt(id: string, at?: number): string[] {
+    return (memberships.get(id) ?? []).filter((b) => validAt(b, at)).map((b) => b.id);
+  }
+
+  function coalitionsAt(id: string, at?: number): string[] {
+    const out: string[] = [];
+    const stack = [id];
+    while (stack.length) {
+      for (const c of membershipsAt(stack.pop() as string, at)) {
+        if (!out.includes(c) && c !== id) {
+          out.push(c);
+          stack.push(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  function membersOf(id: string, at?: number): string[] {
+    return (members.get(id) ?? []).filter((b) => validAt(b, at)).map((b) => b.id);
+  }
+
+  function affiliatesOf(id: string): string[] {
+    const names = new Set(lineage(id));
+    return actors.filter((a) => a.affiliate_of?.some((x) => names.has(x))).map((a) => a.id);
+  }
+
+  return {
+    actors,
+    aliasCount,
+    get: (id) => byId.get(id),
+    resolve,
+    findMentions,
+    membershipsAt,
+    coalitionsAt,
+    membersOf,
+    canonical,
+    lineage,
+    affiliatesOf,
+  };
+}
