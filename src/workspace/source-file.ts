@@ -1,0 +1,124 @@
+/**
+ * A parsed YAML (or JSON) file that remembers where every value came from, so that a problem found
+ * in the data can be reported at its line and column. JSON is valid YAML 1.2, which lets GeoJSON
+ * zone files share this code.
+ */
+import { isMap, isScalar, isSeq, LineCounter, type Node, type ParsedNode, parseDocument } from 'yaml';
+import { type Problem, type ProblemCode, fieldPath, type Severity } from './problem.js';
+
+export type PathSeg = string | number;
+
+/** Keys YAML 1.1 reads as booleans (https://yaml.org/type/bool.html); YAML 1.2 reads them as strings. */
+const YAML11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+
+export class SourceFile {
+  readonly lineCounter = new LineCounter();
+  readonly doc;
+  readonly problems: Problem[] = [];
+
+  constructor(
+    /** workspace-relative path used in problems */
+    readonly file: string,
+    readonly text: string,
+  ) {
+    // uniqueKeys (the default) turns duplicate keys into errors; the core schema is YAML 1.2,
+    // so dates stay strings and `on`/`yes` are not booleans.
+    this.doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, schema: 'core' });
+    for (const e of this.doc.errors) {
+      const pos = this.lineCounter.linePos(e.pos[0]);
+      this.problems.push({
+        file,
+        line: pos.line,
+        column: pos.col,
+        field: '',
+        code: 'yaml-syntax',
+        message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''),
+        severity: 'error',
+      });
+    }
+    if (this.doc.errors.length === 0) this.flagYaml11Keys(this.doc.contents, []);
+  }
+
+  get ok(): boolean {
+    return this.doc.errors.length === 0;
+  }
+
+  /** The plain JS value (strings for dates, numbers, arrays, objects). */
+  value(): unknown {
+    return this.doc.toJS({ maxAliasCount: 1000 });
+  }
+
+  /** 1-based line and column of an offset. */
+  pos(offset: number): { line: number; column: number } {
+    const p = this.lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+
+  /**
+   * Locate `path`: the value's node, or with `key: true` the key of the last segment (for unknown
+   * fields). A path that does not exist (a missing field) resolves to the deepest existing parent.
+   */
+  locate(path: readonly PathSeg[], opts: { key?: boolean } = {}): { line: number; column: number } {
+    let node: Node | null | undefined = this.doc.contents as Node | null;
+    let best: Node | null | undefined = node;
+    for (let i = 0; i < path.length && node; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        if (last && opts.key && pair.key) {
+          best = pair.key as Node;
+          node = null;
+          break;
+        }
+        node = pair.value as Node | null;
+        // `key:` with no value: point at the key
+        best = node ?? (pair.key as Node);
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg] as Node | undefined;
+        if (node) best = node;
+      } else {
+        break;
+      }
+    }
+    const range = (best as ParsedNode | null | undefined)?.range;
+    return range ? this.pos(range[0]) : { line: 1, column: 1 };
+  }
+
+  problem(
+    path: readonly PathSeg[],
+    code: ProblemCode,
+    message: string,
+    opts: { key?: boolean; severity?: Severity } = {},
+  ): Problem {
+    const p = this.locate(path, opts);
+    return { file: this.file, ...p, field: fieldPath(path), code, message, severity: opts.severity ?? 'error' };
+  }
+
+  add(path: readonly PathSeg[], code: ProblemCode, message: string, opts: { key?: boolean; severity?: Severity } = {}) {
+    this.problems.push(this.problem(path, code, message, opts));
+  }
+
+  private flagYaml11Keys(node: unknown, path: PathSeg[]): void {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (isScalar(k) && typeof k.value === 'string' && k.type === 'PLAIN' && YAML11_BOOLEANS.test(k.value)) {
+          this.add(
+            [...path, k.value],
+            'yaml11-boolean-key',
+            `key \`${k.value}\` is a boolean in YAML 1.1 parsers; quote it or rename it`,
+            { key: true },
+          );
+        }
+        const key = isScalar(k) ? (k.value as PathSeg) : String(k);
+        this.flagYaml11Keys(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        this.flagYaml11Keys(item, [...path, i]);
+      });
+    }
+  }
+}
