@@ -1,0 +1,117 @@
+/**
+ * Claims: who says what about an agreement or an incident, and with which stance.
+ *
+ * Reported speech is found by its reporting verb ("said", "announced", "denied", "according
+ * to"), the speaker as the actor or proper-noun phrase governing it (attribution extraction in
+ * the manner of Pareti, "PARC 3.0", LREC 2016: source - cue - content). Stance is one of
+ * asserts / denies / no_information; negation and hedging follow NegEx-style cue lists
+ * (Chapman et al., J. Biomed. Inform. 2001) adapted to diplomatic news: "denied", "incorrect",
+ * "no agreement as yet", "has not received any official proposal".
+ */
+import type { Span } from './fatalities.js';
+import type { Party } from './roles.js';
+
+export type Stance = 'asserts' | 'denies' | 'no_information';
+
+export interface Claim {
+  speaker: string;
+  speaker_actor?: string | null;
+  stance: Stance;
+  hedged?: boolean;
+  subject: { kind: 'agreement' | 'incident'; text: string };
+  evidence: { speaker: Span[]; cue: Span[]; stance: Span[]; subject: Span[] };
+}
+
+const REPORT_VERB =
+  /\b(?:said|says|say|announced|announces|stated|states|told|reported|reports|claimed|claims|confirmed|confirms|denied|denies|deny|insisted|added|declared|noted|stressed|affirmed|rejected|dismissed|warned|accused|according to|quoted)\b/i;
+const AGREEMENT = /\b(?:cease-?fire|truce|agreement|deal|accord|de-?escalation|cessation of hostilities|peace talks|proposal|memorandum|negotiations|reconciliation|armistice|settlement|evacuation deal|talks)\b/i;
+const DENY =
+  /\b(?:denied|denies|deny|denying|refuted|refutes|rejected (?:the |these )?(?:claims?|reports?|allegations?)|dismissed (?:the |these )?(?:claims?|reports?)|incorrect|untrue|false|fabricated|baseless|no truth|not true|lies|fake news|groundless|categorically)\b/i;
+const NO_INFO =
+  /\b(?:no agreement (?:as yet|yet|so far)|not (?:yet )?(?:been )?(?:agreed|reached|finali[sz]ed|signed)|ha(?:s|ve) not (?:yet )?received|no official|not aware|unaware|no information|could not (?:confirm|verify)|unable to (?:confirm|verify)|cannot (?:confirm|verify)|not been informed|no knowledge|nothing (?:has been )?(?:agreed|signed)|too early to)\b/i;
+const HEDGE = /\b(?:reportedly|allegedly|alleged|unconfirmed|rumou?rs?|purportedly|apparently|it is believed|may have|might have)\b/i;
+const SPEAKER_NOUN =
+  /((?:[\w.'’-]+\s+){0,5}(?:spokes(?:man|woman|person)|minister|ministry|official|commander|source|sources|agency|observatory|president|leader|envoy|media|television|TV|news agency|statement|monitor|group|army|command|council|office|foreign ministry|defen[cs]e ministry)(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})?(?:\s+[A-Z][\w'’-]+){0,3})/i;
+
+/** One claim per reporting sentence about an agreement or an incident; undefined otherwise. */
+export function findClaim(
+  sentence: string,
+  base: number,
+  actors: Party[],
+  aboutIncident: boolean,
+  /** the subject of the claim just before, for replies like "a spokesman denied the news" */
+  previous?: Claim['subject'],
+): Claim | undefined {
+  const verb = REPORT_VERB.exec(sentence);
+  if (!verb) return undefined;
+  const agr = AGREEMENT.exec(sentence);
+  const inherits = !agr && !aboutIncident && previous && (DENY.test(sentence) || NO_INFO.test(sentence) || /\b(?:the|these|such) (?:news|reports?|claims?|statements?|allegations?)\b/i.test(sentence));
+  if (!agr && !aboutIncident && !inherits) return undefined;
+  const ev: Claim['evidence'] = { speaker: [], cue: [], stance: [], subject: [] };
+  const span = (i: number, t: string): Span => ({ start: base + i, end: base + i + t.length, text: t });
+  ev.cue.push(span(verb.index, verb[0]));
+
+  // speaker: after "according to", else the actor or title phrase nearest before the verb,
+  // else the first actor/proper noun after it ("..., said Mohammad Rasheed")
+  let speaker: Span | undefined;
+  let speakerActor: string | null | undefined;
+  const vrel = verb.index;
+  if (/according to|quoted/i.test(verb[0])) {
+    const after = sentence.slice(vrel + verb[0].length, vrel + verb[0].length + 120);
+    const m = /^\s*(?:the\s+|a\s+)?((?:[\p{Lu}][\w.'’-]*|of|for|the|and)(?:\s+(?:[\p{Lu}][\w.'’-]*|of|for|the|and)){0,7})/u.exec(after);
+    if (m?.[1]) speaker = span(vrel + verb[0].length + m.index + m[0].length - m[1].length, m[1].replace(/\s+(?:of|for|the|and)$/, ''));
+  }
+  if (!speaker) {
+    const beforeText = sentence.slice(0, vrel);
+    const near = actors.filter((a) => a.end - base <= vrel && vrel - (a.end - base) < 60).pop();
+    const title = [...beforeText.matchAll(new RegExp(SPEAKER_NOUN.source, 'gi'))].pop();
+    if (title) trimTitle(title);
+    if (title && (!near || (title.index ?? 0) + title[0].length > near.end - base)) {
+      speaker = span(title.index ?? 0, title[1].trim());
+      speakerActor = actors.find((a) => a.start - base >= (title.index ?? 0) && a.end - base <= (title.index ?? 0) + title[0].length)?.id;
+    } else if (near) {
+      speaker = { start: near.start, end: near.end, text: near.text };
+      speakerActor = near.id;
+    } else {
+      const after = sentence.slice(vrel + verb[0].length, vrel + verb[0].length + 80);
+      const m = /^\s*(?:by\s+)?((?:[\p{Lu}][\w.'’-]*)(?:\s+[\p{Lu}][\w.'’-]*){0,4})/u.exec(after);
+      if (m) speaker = span(vrel + verb[0].length + m.index + m[0].length - m[1].length, m[1]);
+    }
+  }
+  if (speaker) ev.speaker.push(speaker);
+
+  let stance: Stance = 'asserts';
+  const neg = DENY.exec(sentence);
+  const noinfo = NO_INFO.exec(sentence);
+  if (noinfo) {
+    stance = 'no_information';
+    ev.stance.push(span(noinfo.index, noinfo[0]));
+  } else if (neg) {
+    stance = 'denies';
+    ev.stance.push(span(neg.index, neg[0]));
+  }
+  const hedge = HEDGE.exec(sentence);
+  if (hedge) ev.stance.push(span(hedge.index, hedge[0]));
+  const subjectText = agr ? agr[0] : inherits && previous ? previous.text : 'incident';
+  if (agr) ev.subject.push(span(agr.index, agr[0]));
+  return {
+    speaker: speaker?.text ?? 'unnamed',
+    speaker_actor: speakerActor,
+    stance,
+    hedged: hedge ? true : undefined,
+    subject: { kind: agr ? 'agreement' : inherits && previous ? previous.kind : 'incident', text: subjectText },
+    evidence: ev,
+  };
+}
+
+/** Drop leading lower-case words ("children, the Syrian Observatory" -> "Syrian Observatory"). */
+function trimTitle(m: RegExpExecArray | RegExpMatchArray): void {
+  const t = m[1];
+  const lead = /^(?:(?:[a-z][\w.'’-]*|[\d,]+)[\s,]+)+/.exec(t);
+  const keep = lead && lead[0].length < t.length && /^(?:spokes|minister|ministry|official|source|agency|observatory|president|leader|envoy|media|television|statement|monitor|group|army|command|council|office)/i.test(t.slice(lead[0].length)) === false ? lead[0].length : 0;
+  if (keep) {
+    m[1] = t.slice(keep);
+    m.index = (m.index ?? 0) + (m[0].length - t.length) + keep;
+    m[0] = m[0].slice(m[0].length - t.length + keep);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Fatality counts in a sentence, by the ACLED convention: the lowest reported figure when
+ * sources differ, vague words by the codebook's table (see numbers.ts), civilians and children
+ * when named. A range ("between 10 and 15", "10 to 15") keeps UCDP GED's low/best/high
+ * (UCDP GED Codebook 23.1, "best", "low", "high" estimates) alongside the ACLED total (= low).
+ * Wounded counts are never fatalities.
+ */
+import { NUMBER_SRC, parseNumber } from './numbers.js';
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface FatalityFacts {
+  total?: number;
+  civilians?: number;
+  children?: number;
+  low?: number;
+  best?: number;
+  high?: number;
+  evidence: Span[];
+}
+
+const N = NUMBER_SRC;
+const VICTIM =
+  '(?:people|persons|civilians|children|kids|women|men|fighters|militants|soldiers|troops|rebels|members|terrorists|jihadists|servicemen|personnel|officers|residents|individuals|victims|others|family members|worshippers|patients|students|workers|of them|jihadis|insurgents|combatants|gunmen|policemen|staff)';
+const KILLED = '(?:killed|dead|died|were killed|have been killed|had been killed|lost their lives|martyred|perished|slain|executed)';
+const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately)';
+// "killed 12 people", "killing at least 12 civilians, including 5 children"
+const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|left)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})`, 'gi');
+// "12 people were killed", "12 civilians killed", "at least 12 dead"
+const N_KILLED = new RegExp(`\\b(?:${Q}\\s+)?(?:between\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})?\\s*(?:,\\s*)?(?:(?:including|among them)[^,.;]{0,40}?\\s*)?(?:were\\s+|have been\\s+|had been\\s+|are\\s+)?(?:reportedly\\s+)?${KILLED}`, 'gi');
+// "..., killing dozens." / "killing at least 7" with no victim noun
+const KILL_BARE = new RegExp(`\\bkill(?:ed|ing)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?()(?=\\s*(?:[.,;]|$|and|in|on|at))`, 'gi');
+const TOLL = new RegExp(`\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,4}?(?:rose|risen|climbed|reached|stood|stands|is|was|of|to|hit)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?(${N})`, 'gi');
+const CHILDREN = new RegExp(`(?:including|among them|of them|of whom|among whom)\\s+(?:${Q}\\s+)?(${N})\\s+(?:children|kids|minors)|(${N})\\s+(?:of them\\s+)?(?:were\\s+)?(?:children|kids|minors)`, 'i');
+const CIVILIANS = new RegExp(`(${N})\\s+(?:\\w+\\s+)?civilians`, 'i');
+const WOUNDED_AFTER = /^\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt)/i;
+
+/** Fatality facts of one sentence; offsets are relative to the sentence plus `base`. */
+export function findFatalities(sentence: string, base: number): FatalityFacts | undefined {
+  const figures: Array<{ n: number; hi?: number; victim: string; span: Span }> = [];
+  const take = (m: RegExpExecArray, nIdx: number, hiIdx: number, vIdx: number) => {
+    const n = parseNumber(m[nIdx]);
+    if (n === undefined) return;
+    const hi = m[hiIdx] ? parseNumber(m[hiIdx]) : undefined;
+    const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    if (WOUNDED_AFTER.test(tail) && !/killed|dead|died/i.test(m[0])) return;
+    figures.push({ n, hi, victim: (m[vIdx] ?? '').toLowerCase(), span: { start: base + m.index, end: base + m.index + m[0].length, text: m[0] } });
+  };
+  for (const m of sentence.matchAll(KILL_N)) take(m, 1, 2, 3);
+  for (const m of sentence.matchAll(N_KILLED)) {
+    // "3 wounded and 2 killed": the regex would read the first number; guard by requiring the
+    // number to sit close to the killed-word
+    if (/wounded|injured/i.test(m[0])) continue;
+    take(m, 1, 2, 3);
+  }
+  for (const m of sentence.matchAll(TOLL)) take(m, 1, 1, 1);
+  for (const m of sentence.matchAll(KILL_BARE)) take(m, 1, 2, 3);
+  if (!figures.length) return undefined;
+  // dedupe overlapping matches, keep the earliest-starting one
+  figures.sort((a, b) => a.span.start - b.span.start);
+  const kept: typeof figures = [];
+  for (const f of figures) {
+    const last = kept[kept.length - 1];
+    if (last && f.span.start < last.span.end) continue;
+    kept.push(f);
+  }
+  const out: FatalityFacts = { evidence: kept.map((f) => f.span) };
+  // "killed 12 people, including 5 children": the first whole-group figure is the total;
+  // separate figures for different groups ("5 soldiers and 3 rebels") add up.
+  const groups = new Map<string, number>();
+  for (const f of kept) {
+    const g = /child|kid|minor/.test(f.victim) ? 'children' : /civilian|resident|worshipper|patient|student|women/.test(f.victim) ? 'civilians' : f.victim || 'people';
+    if (!groups.has(g)) groups.set(g, f.n);
+    else groups.set(g, Math.min(groups.get(g) as number, f.n));
+    if (f.hi !== undefined && f.hi > f.n) {
+      out.low = f.n;
+      out.high = f.hi;
+    }
+  }
+  const generic = ['people', 'persons', 'victims', 'individuals', 'others'].map((g) => groups.get(g)).filter((x) => x !== undefined) as number[];
+  if (generic.length) out.total = Math.min(...generic);
+  else {
+    let sum = 0;
+    for (const [g, n] of groups) if (g !== 'children' || !groups.has('civilians')) sum += n;
+    out.total = sum;
+  }
+  if (groups.has('civilians')) out.civilians = groups.get('civilians');
+  const ch = CHILDREN.exec(sentence);
+  if (ch) {
+    const n = parseNumber(ch[1] ?? ch[2]);
+    if (n !== undefined && (out.total === undefined || n <= out.total)) {
+      out.children = n;
+      out.evidence.push({ start: base + ch.index, end: base + ch.index + ch[0].length, text: ch[0] });
+    }
+  } else if (groups.has('children')) out.children = groups.get('children');
+  if (out.civilians === undefined) {
+    const cv = CIVILIANS.exec(sentence);
+    if (cv && out.total !== undefined) {
+      const n = parseNumber(cv[1]);
+      if (n !== undefined && n <= out.total && /killed|dead|died/i.test(sentence)) out.civilians = n;
+    }
+  }
+  return out;
+}

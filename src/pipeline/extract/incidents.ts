@@ -1,0 +1,153 @@
+/**
+ * Assembling incidents from sentence-level facts.
+ *
+ * A sentence with an event trigger and something to anchor it (a place, a date, an actor or a
+ * casualty figure) opens an incident; following sentences that name no other place add to it
+ * (news repeats the lead with details: the death toll, the perpetrator, the town). A sentence
+ * naming a different place opens a new incident. Missing facts are taken from context the way
+ * annotators do (ACLED Codebook, "Date" and "Location" sections): the nearest earlier date or
+ * place in the same paragraph, then the report's dateline, then the publication date.
+ */
+import type { DateMention } from './dates.js';
+import { classify } from './event-types.js';
+import type { FatalityFacts, Span } from './fatalities.js';
+import type { ResolvedPlace } from './places.js';
+import type { Party, Roles } from './roles.js';
+
+export interface SentenceFacts {
+  index: number;
+  block: number;
+  start: number;
+  end: number;
+  text: string;
+  trigger?: { type: string } & Span;
+  fatalities?: FatalityFacts;
+  dates: DateMention[];
+  places: ResolvedPlace[];
+  actors: Party[];
+  roles: Roles;
+  hypothetical: boolean;
+  denied: boolean;
+}
+
+export interface Draft {
+  type: string;
+  typeSpan: Span;
+  typeRank: number;
+  block: number;
+  date?: DateMention;
+  place?: ResolvedPlace;
+  roles: Roles;
+  fatalities?: FatalityFacts;
+  sentences: number[];
+  description: string;
+  dateFromContext?: boolean;
+  placeFromContext?: boolean;
+}
+
+const RANK: Record<string, number> = {};
+for (const [i, t] of ['attack', 'armed_clash', 'remote_explosive_landmine_ied', 'shelling_artillery_missile_attack', 'air_drone_strike', 'suicide_bomb', 'chemical_weapon'].entries()) RANK[t] = i + 1;
+
+/** Two places can be the same incident's place: same point, or one is the admin area of the other. */
+export function samePlace(a: ResolvedPlace['place'], b: ResolvedPlace['place']): boolean {
+  if (a.name === b.name) return true;
+  if ((a.level === 'governorate' || b.level === 'governorate') && a.admin1 && a.admin1 === b.admin1) return true;
+  if ((a.level === 'district' || b.level === 'district') && a.admin2 && a.admin2 === b.admin2) return true;
+  return false;
+}
+
+const LEVEL_ORDER = { neighbourhood: 0, place: 1, subdistrict: 2, district: 3, governorate: 4 } as const;
+function moreSpecific(a: ResolvedPlace, b: ResolvedPlace): boolean {
+  return LEVEL_ORDER[a.place.level] < LEVEL_ORDER[b.place.level] || (a.place.level === b.place.level && a.place.precision_km < b.place.precision_km);
+}
+
+/** The sentence's place for its event: the most specific one, preferring those after the trigger. */
+function pickPlace(s: SentenceFacts): ResolvedPlace | undefined {
+  let best: ResolvedPlace | undefined;
+  for (const p of s.places) if (!best || moreSpecific(p, best)) best = p;
+  return best;
+}
+
+export function assemble(sentences: SentenceFacts[], docDate: DateMention | undefined): Draft[] {
+  const drafts: Draft[] = [];
+  let cur: Draft | undefined;
+  let lastDate: DateMention | undefined;
+  let lastPlace: ResolvedPlace | undefined;
+  let lastBlock = -1;
+  for (const s of sentences) {
+    if (s.block !== lastBlock) {
+      lastBlock = s.block;
+      lastPlace = undefined;
+    }
+    const pastDates = s.dates.filter((d) => !d.future);
+    const place = pickPlace(s);
+    const anchored = place || s.fatalities || pastDates.length || s.actors.length || s.roles.by;
+    const trig = s.trigger;
+    const opens = trig && anchored && !(s.hypothetical && !s.fatalities) && !(s.denied && !s.fatalities);
+    const canJoin = !!cur && (!place || !cur.place || samePlace(place.place, cur.place.place)) && (s.block === cur.block || !place || trig?.type === cur.type);
+    if (opens && trig && !canJoin) {
+      cur = {
+        type: trig.type,
+        typeSpan: trig,
+        typeRank: RANK[trig.type] ?? 0,
+        block: s.block,
+        roles: { ...s.roles },
+        sentences: [s.index],
+        description: s.text,
+        fatalities: s.fatalities,
+      };
+      drafts.push(cur);
+      if (pastDates[0]) cur.date = pastDates[0];
+      else if (lastDate) {
+        cur.date = lastDate;
+        cur.dateFromContext = true;
+      } else if (docDate) {
+        cur.date = docDate;
+        cur.dateFromContext = true;
+      }
+      if (place) cur.place = place;
+      else if (lastPlace) {
+        cur.place = lastPlace;
+        cur.placeFromContext = true;
+      }
+    } else if (cur && canJoin && (opens || s.fatalities || s.roles.by)) {
+      // a follow-up sentence about the same incident: fill gaps, sharpen the place, keep the
+      // lowest casualty figure (ACLED), upgrade the type when the detail is more specific
+      cur.sentences.push(s.index);
+      if (trig && (RANK[trig.type] ?? 0) > cur.typeRank && RANK[cur.type] !== undefined) {
+        cur.type = trig.type;
+        cur.typeSpan = trig;
+        cur.typeRank = RANK[trig.type] ?? 0;
+      }
+      if (place && (!cur.place || cur.placeFromContext || moreSpecific(place, cur.place))) {
+        cur.place = place;
+        cur.placeFromContext = false;
+      }
+      if ((!cur.date || cur.dateFromContext) && pastDates[0]) {
+        cur.date = pastDates[0];
+        cur.dateFromContext = false;
+      }
+      if (!cur.roles.by && s.roles.by) cur.roles.by = s.roles.by;
+      if (!cur.roles.against && s.roles.against) cur.roles.against = s.roles.against;
+      if (s.fatalities && !s.hypothetical) cur.fatalities = mergeFatalities(cur.fatalities, s.fatalities);
+    }
+    if (pastDates.length) lastDate = pastDates[pastDates.length - 1];
+    if (place) lastPlace = place;
+  }
+  return drafts;
+}
+
+function mergeFatalities(a: FatalityFacts | undefined, b: FatalityFacts): FatalityFacts {
+  if (!a) return b;
+  const min = (x?: number, y?: number) => (x === undefined ? y : y === undefined ? x : Math.min(x, y));
+  return {
+    total: min(a.total, b.total),
+    civilians: min(a.civilians, b.civilians),
+    children: min(a.children, b.children),
+    low: a.low ?? b.low,
+    high: a.high ?? b.high,
+    evidence: [...a.evidence, ...b.evidence],
+  };
+}
+
+export { classify };

@@ -1,0 +1,182 @@
+/** The extraction pipeline proper (see index.ts for the API and docs/extraction.md for the design). */
+import { type Claim, findClaim } from './claims.js';
+import { type DateContext, type DateMention, findDates } from './dates.js';
+import { CASUALTY_CUE, classify } from './event-types.js';
+import { findFatalities } from './fatalities.js';
+import { assemble, type Draft, type SentenceFacts } from './incidents.js';
+import type { Language } from './language.js';
+import { type ResolvedPlace, resolvePlace } from './places.js';
+import type { ExtractResources } from './resources.js';
+import { findRoles, type Party } from './roles.js';
+import { segmentBlocks, splitSentences } from './segment.js';
+import type { Evidence, ExtractedClaim, ExtractedIncident, ExtractResult, Mention } from './types.js';
+
+export interface PipelineInput {
+  ctx?: DateContext;
+  dateline?: DateMention;
+  language: Language;
+  report: string;
+  stem: string;
+  source?: string;
+  resources: ExtractResources;
+  warnings: string[];
+  tz: string;
+}
+
+const HYPOTHETICAL = /\b(?:will|would|could|should|might|may|to stop|to end|to prevent|intended to|aims? to|plans? to|threaten(?:s|ed)? to|in order to|if|unless|in case of|ready to|aimed at)\b/i;
+const DENIED = /\b(?:denied|denies|deny|refuted|no truth|untrue|incorrect|fabricated|baseless)\b/i;
+const SYRIA = { name: 'Syria', lat: 35.0, lon: 38.5, precision_km: 400 };
+
+export function runPipeline(text: string, p: PipelineInput): ExtractResult {
+  const blocks = segmentBlocks(text);
+  const skipped: Record<string, number> = {};
+  for (const b of blocks) if (b.kind !== 'body') skipped[b.kind] = (skipped[b.kind] ?? 0) + 1;
+  const sentences = splitSentences(text, blocks);
+  const at = p.ctx?.ref.getTime();
+  const { actors: registry, places: gazetteer } = p.resources;
+
+  if (p.language === 'ar') {
+    const mentions: Mention[] = [];
+    for (const s of sentences) {
+      for (const a of registry.findMentions(s.text, at)) mentions.push({ kind: 'actor', start: s.start + a.start, end: s.start + a.end, text: a.text, id: a.id });
+      for (const m of gazetteer.findMentions(s.text)) {
+        const c = m.candidates[0];
+        mentions.push({ kind: 'place', start: s.start + m.start, end: s.start + m.end, text: m.text, lat: c?.lat, lon: c?.lon, admin1: c?.admin1 });
+      }
+    }
+    p.warnings.push('Arabic report: actors and places recognised; event type, date, fatalities and claims were not attempted');
+    return { language: 'ar', incidents: [], claims: [], warnings: p.warnings, mentions, not_attempted: ['type', 'when', 'fatalities', 'by', 'against', 'claims'], skipped };
+  }
+
+  // governorates named in the report settle ambiguous place names (sentence, then report)
+  const facts: SentenceFacts[] = [];
+  const rawClaims: Array<{ claim: Claim; sentence: number; quote: string }> = [];
+  const docGov = new Map<string, number>();
+  const perSentencePlaces: ResolvedPlace[][] = [];
+  const mentionsPer = sentences.map((s) => gazetteer.findMentions(s.text));
+  for (const ms of mentionsPer) for (const m of ms) for (const c of m.candidates.slice(0, 1)) if (c.level === 'governorate' && c.admin1) docGov.set(c.admin1, (docGov.get(c.admin1) ?? 0) + 1);
+  const docHint = [...docGov.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+
+  sentences.forEach((s, i) => {
+    const ms = mentionsPer[i];
+    const gov = ms.find((m) => m.candidates.length === 1 && m.candidates[0].level === 'governorate')?.candidates[0].admin1 ?? docHint;
+    const places: ResolvedPlace[] = [];
+    for (const m of ms) {
+      const r = resolvePlace(s.text, m, gov);
+      if (r) places.push({ ...r, start: s.start + r.start, end: s.start + r.end });
+    }
+    perSentencePlaces.push(places);
+    const trig = classify(s.text);
+    const fat = trig || CASUALTY_CUE.test(s.text) ? findFatalities(s.text, s.start) : undefined;
+    const dates = p.ctx ? findDates(s.text, s.start, p.ctx) : [];
+    const actors: Party[] = registry.findMentions(s.text, at).map((a) => ({ start: s.start + a.start, end: s.start + a.end, text: a.text, id: a.id }));
+    const roles = trig || fat ? findRoles(s.text, s.start, actors, registry, at, !!fat?.civilians || /\bcivilians?\b/i.test(s.text)) : {};
+    facts.push({
+      index: i,
+      block: s.block,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      trigger: trig ? { ...trig, start: s.start + trig.start, end: s.start + trig.end } : undefined,
+      fatalities: fat,
+      dates,
+      places,
+      actors,
+      roles,
+      hypothetical: HYPOTHETICAL.test(s.text),
+      denied: DENIED.test(s.text),
+    });
+    // one claim per clause: "SANA said a truce was agreed, but a rebel spokesman denied it"
+    for (const c of clauses(s.text)) {
+      const prev = rawClaims[rawClaims.length - 1];
+      const recent = prev && prev.sentence >= i - 2 ? prev.claim.subject : undefined;
+      const claim = findClaim(c.text, s.start + c.start, actors, !!trig || !!fat, recent);
+      if (claim) rawClaims.push({ claim, sentence: i, quote: s.text });
+    }
+  });
+
+  const drafts = assemble(facts, p.dateline);
+  const incidents: ExtractedIncident[] = [];
+  const bySentence = new Map<number, string>();
+  for (const d of drafts) {
+    const inc = toIncident(d, p, incidents.length + 1, facts);
+    if (!inc) continue;
+    incidents.push(inc);
+    for (const si of d.sentences) bySentence.set(si, inc.id);
+  }
+  const claims: ExtractedClaim[] = rawClaims.map((c, k) => ({
+    kind: 'claim',
+    report: p.report,
+    id: `${p.stem}-c${k + 1}`,
+    ...c.claim,
+    incident: c.claim.subject.kind === 'incident' ? bySentence.get(c.sentence) : undefined,
+    quote: c.quote,
+  }));
+  return { language: p.language, incidents, claims, warnings: p.warnings, skipped };
+}
+
+function toIncident(d: Draft, p: PipelineInput, n: number, facts: SentenceFacts[]): ExtractedIncident | undefined {
+  const ev: Evidence = { type: [span(d.typeSpan)] };
+  const inferred: Array<'when' | 'where'> = [];
+  let when: string | undefined;
+  let range: ExtractedIncident['when_range'];
+  if (d.date) {
+    when = d.date.when;
+    range = d.date.range;
+    ev.when = [{ start: d.date.start, end: d.date.end, text: d.date.text }];
+    if (d.dateFromContext) inferred.push('when');
+  } else if (p.ctx) {
+    // nothing dated the incident: the report's day (ACLED codes the report date when the event
+    // date is not given), flagged as inferred
+    when = new Date(p.ctx.ref.getTime()).toISOString().slice(0, 10);
+    ev.when = [];
+    inferred.push('when');
+  }
+  if (!when) {
+    p.warnings.push(`incident "${d.typeSpan.text}" at ${d.typeSpan.start} has no date and no publication date was given (use --published); skipped`);
+    return undefined;
+  }
+  let where: ExtractedIncident['where'];
+  if (d.place) {
+    const pl = d.place.place;
+    where = { name: d.place.text, lat: pl.lat, lon: pl.lon, precision_km: pl.precision_km, admin1: pl.admin1, admin2: pl.admin2, qualifier: d.place.qualifier };
+    ev.where = [{ start: d.place.start, end: d.place.end, text: d.place.text }];
+    if (d.placeFromContext) inferred.push('where');
+  } else {
+    where = { ...SYRIA };
+    ev.where = [];
+    inferred.push('where');
+  }
+  const inc: ExtractedIncident = { kind: 'incident', report: p.report, id: `${p.stem}-${n}`, when, when_range: range, where, type: d.type, description: d.description, evidence: ev };
+  if (d.roles.by) {
+    inc.by = d.roles.by.id;
+    ev.by = [span(d.roles.by)];
+  }
+  if (d.roles.against) {
+    inc.against = d.roles.against.id;
+    ev.against = [span(d.roles.against)];
+  }
+  if (d.fatalities && d.fatalities.total !== undefined) {
+    const { evidence, best: _b, ...f } = d.fatalities;
+    inc.fatalities = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+    ev.fatalities = evidence;
+  }
+  if (p.source) inc.sources = [{ outlet: p.source }];
+  if (inferred.length) inc.inferred = inferred;
+  void facts;
+  return inc;
+}
+
+const CLAUSE_BREAK = /(?:,\s*(?:but|while|whereas|however)\b|;\s*|\s+(?:while|whereas)\s+|\.\s+However,?\s*)/gi;
+function clauses(text: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let s = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    out.push({ start: s, text: text.slice(s, m.index) });
+    s = (m.index ?? 0) + m[0].length;
+  }
+  out.push({ start: s, text: text.slice(s) });
+  return out;
+}
+
+const span = (x: { start: number; end: number; text: string }) => ({ start: x.start, end: x.end, text: x.text });

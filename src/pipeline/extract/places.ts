@@ -1,0 +1,97 @@
+/**
+ * Place mentions with honest precision.
+ *
+ * The gazetteer finds names; this file adds what the words around a name say about how
+ * precise it is (the approach of geoparsers such as Edinburgh Geoparser / Mordecai that keep
+ * the feature class and widen uncertainty for regional phrases):
+ *   "Khan Sheikhoun"            the town's point, a few km
+ *   "northern Hama", "Hama province", "Hama countryside", "a village in Deir Ezzor province"
+ *                               the governorate (admin-1) with its radius as precision
+ *   "outskirts of X", "near X"  X widened by 5 km
+ * Several candidates for one name are settled by a governorate named nearby (same sentence,
+ * then same paragraph, then the report).
+ */
+import { adminAt, adminUnit } from '../../geo/index.js';
+import type { Span } from './fatalities.js';
+
+export type PlaceLevel = 'governorate' | 'district' | 'subdistrict' | 'place' | 'neighbourhood';
+
+export interface PlaceRecord {
+  name: string;
+  lat: number;
+  lon: number;
+  level: PlaceLevel;
+  admin1?: string;
+  admin2?: string;
+  /** radius (km) the point stands for: 0-5 for a town, the unit's radius for an admin area */
+  precision_km: number;
+}
+
+export interface PlaceMention extends Span {
+  /** all candidates the name matched, best first */
+  candidates: PlaceRecord[];
+}
+
+/** What extraction needs from a gazetteer. */
+export interface PlaceFinder {
+  findMentions(text: string): PlaceMention[];
+}
+
+export interface ResolvedPlace extends Span {
+  place: PlaceRecord;
+  /** the phrase widened the place ("northern", "countryside", "province") */
+  qualifier?: string;
+}
+
+const DIRECTION = /\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:rural\s+)?$/i;
+const BEFORE_AREA = /\b(?:rural|countryside of|suburbs of|the province of|the governorate of|province of|governorate of)\s+$/i;
+const AFTER_AREA = /^\s*(?:province|governorate|countryside|region|suburbs|countryside|district|area|'s countryside|rural area)/i;
+const NEAR = /\b(?:near|outskirts of|around|close to|outside|vicinity of|km (?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+
+/** Radius of a circle with the admin unit's area: the honest precision of "somewhere in it". */
+export function adminRadiusKm(pcode: string | undefined): number {
+  const u = pcode ? adminUnit(pcode) : undefined;
+  return u ? Math.round(Math.sqrt(u.area_sqkm / Math.PI)) : 50;
+}
+
+/**
+ * Pick a candidate for each mention and widen it by its context. `gov` is the governorate
+ * (admin-1 code) most named around the mention, used to settle ambiguous names.
+ */
+export function resolvePlace(text: string, m: PlaceMention, govHint?: string): ResolvedPlace | undefined {
+  let cand = m.candidates[0];
+  if (!cand) return undefined;
+  if (govHint && m.candidates.length > 1) cand = m.candidates.find((c) => c.admin1 === govHint) ?? cand;
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const after = text.slice(m.end, m.end + 25);
+  let place: PlaceRecord = withAdmin(cand);
+  let start = m.start;
+  let end = m.end;
+  let qualifier: string | undefined;
+  const dir = DIRECTION.exec(before);
+  const area = BEFORE_AREA.exec(before);
+  const aft = AFTER_AREA.exec(after);
+  if (dir || area || aft) {
+    // the unit the phrase speaks of: a governorate stays one, a town's "countryside" is its district
+    const code = place.level === 'governorate' ? place.admin1 : (place.admin2 ?? place.admin1);
+    const unit = code ? adminUnit(code) : undefined;
+    place = { ...place, level: place.level === 'governorate' ? 'governorate' : 'district', precision_km: Math.max(place.precision_km, adminRadiusKm(code)) };
+    if (unit && place.level === 'district') place.admin2 = unit.pcode;
+    qualifier = (dir?.[0] ?? area?.[0] ?? aft?.[0] ?? '').trim();
+    if (dir) start -= dir[0].length;
+    else if (area) start -= area[0].length;
+    if (aft) end += aft[0].length;
+  } else if (NEAR.test(before)) {
+    place = { ...place, precision_km: place.precision_km + 5 };
+    qualifier = NEAR.exec(before)?.[0].trim();
+  }
+  return { start, end, text: text.slice(start, end), place, qualifier };
+}
+
+/** Fill admin-1/admin-2 P-codes from the boundaries when the gazetteer did not give them. */
+function withAdmin(p: PlaceRecord): PlaceRecord {
+  if (p.admin1 && (p.admin2 || p.level === 'governorate')) return p;
+  const codes = adminAt(p.lon, p.lat);
+  if (!codes) return p;
+  return { ...p, admin1: p.admin1 ?? codes.adm1 ?? undefined, admin2: p.level === 'governorate' ? undefined : (p.admin2 ?? codes.adm2 ?? undefined) };
+}

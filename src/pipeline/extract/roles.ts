@@ -1,0 +1,87 @@
+/**
+ * Who did it and to whom, from the actor mentions of an incident sentence.
+ *
+ * Shallow semantic-role cues in the style of pattern-based event coders (TABARI/PETRARCH,
+ * Schrodt 2012, "CAMEO" coding: source actor before the verb, target after it) adapted to
+ * conflict news: "by X", "X warplanes/forces/shelled", "X-led", "X's" mark the perpetrator;
+ * "on/against/targeting X", "X-held", "X positions" mark the target. Nationality adjectives
+ * ("Russian jets", "Turkish artillery") resolve through the registry by their country name.
+ * Civilians are the target when civilians are the victims named.
+ */
+import type { ActorRegistry } from '../resolve/actor-registry.js';
+import type { Span } from './fatalities.js';
+
+export interface Party extends Span {
+  /** actor id; null = explicitly unknown ("unidentified aircraft") */
+  id: string | null;
+}
+
+export interface Roles {
+  by?: Party;
+  against?: Party;
+}
+
+const NATIONALITY: Record<string, string> = {
+  russian: 'Russia', turkish: 'Turkey', american: 'United States', iranian: 'Iran', israeli: 'Israel', syrian: 'Syrian government',
+  jordanian: 'Jordan', iraqi: 'Iraq', british: 'United Kingdom', french: 'France',
+};
+const NAT_RE = /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
+const AGENT_AFTER = /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+|reportedly\s+)?(?:shell(?:ed|s)|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
+const AGENT_BEFORE = /\b(?:by|from|of)\s+(?:the\s+)?(?:(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|members|air ?strikes?|raids?) (?:of|by|belonging to) (?:the\s+)?)?$/i;
+const TARGET_BEFORE = /\b(?:on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|at|into|in|positions of|held by|controlled by|killing|killed)\s+(?:the\s+)?(?:positions of\s+|areas? (?:held|controlled) by\s+)?$/i;
+const TARGET_AFTER = /^(?:-held|-controlled|\s+(?:positions?|posts?|checkpoints?|bases?|headquarters|fighters|members|convoy|held|controlled)|\s+(?:were|was)\s+(?:killed|targeted|hit))/i;
+const UNKNOWN_BY = /\b(?:unidentified|unknown|unmarked)\s+(?:war ?planes?|jets?|aircraft|planes|drones?|helicopters?|gunmen|assailants|attackers|armed men|perpetrators)\b/i;
+const CIVILIAN_VICTIMS = /\bcivilians?\b|\b(?:residential|market|hospital|school|mosque|bakery|homes|houses|neighbourhood|neighborhood|camp for displaced|displaced)\b/i;
+
+/**
+ * `mentions` are sentence-relative actor mentions (already resolved); `triggerAt` is where the
+ * event word sits in the sentence.
+ */
+export function findRoles(sentence: string, base: number, mentions: Party[], registry: ActorRegistry, at: number | undefined, civiliansKilled: boolean): Roles {
+  const roles: Roles = {};
+  const unk = UNKNOWN_BY.exec(sentence);
+  const all: Party[] = [...mentions];
+  for (const m of sentence.matchAll(NAT_RE)) {
+    const name = m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()];
+    const r = name ? registry.resolve(name, at) : undefined;
+    if (!r?.id) continue;
+    const s = base + (m.index ?? 0);
+    if (all.some((p) => p.start <= s && s < p.end)) continue;
+    all.push({ start: s, end: s + m[0].length, text: m[0], id: r.id });
+  }
+  all.sort((a, b) => a.start - b.start);
+  for (const p of all) {
+    const rs = p.start - base;
+    const re = p.end - base;
+    const before = sentence.slice(Math.max(0, rs - 45), rs);
+    const after = sentence.slice(re, re + 60);
+    if (!roles.by && (AGENT_BEFORE.test(before) || AGENT_AFTER.test(after) || /^(?:war ?planes?|jets?|aircraft|helicopters?|artillery)/i.test(p.text.split(/\s+/).pop() ?? ''))) {
+      if (!TARGET_AFTER.test(after) && !/\b(?:held|controlled) by\s+(?:the\s+)?$/i.test(before)) {
+        roles.by = p;
+        continue;
+      }
+    }
+    if (!roles.against && (TARGET_BEFORE.test(before) || TARGET_AFTER.test(after)) && p.id !== roles.by?.id) {
+      roles.against = p;
+    }
+  }
+  if (unk) {
+    const s = base + unk.index;
+    roles.by = { start: s, end: s + unk[0].length, text: unk[0], id: null };
+  }
+  // a single actor that was not marked as a target is most likely the perpetrator
+  if (!roles.by && !unk) {
+    const free = all.filter((p) => p !== roles.against);
+    if (free.length === 1 && !isVictimPhrase(sentence, free[0].start - base)) roles.by = free[0];
+  }
+  if (!roles.against && civiliansKilled) {
+    const m = CIVILIAN_VICTIMS.exec(sentence);
+    if (m) roles.against = { start: base + m.index, end: base + m.index + m[0].length, text: m[0], id: 'civilians' };
+  }
+  if (roles.by && roles.against && roles.by.id !== null && roles.by.id === roles.against.id) roles.against = undefined;
+  return roles;
+}
+
+function isVictimPhrase(sentence: string, at: number): boolean {
+  return /\b(?:killing|killed|wounding|including|among them|of)\s+(?:\w+\s+){0,3}$/i.test(sentence.slice(Math.max(0, at - 40), at));
+}
