@@ -21,9 +21,11 @@ export interface TimeInterval {
   precision: TimePrecision;
 }
 
-const INSTANT_RE =
+/** An ISO 8601 instant, offset optional (exported for JSON Schema generation). */
+export const INSTANT_RE =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** A year, month or day (exported for JSON Schema generation). */
+export const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** True when `tz` is an IANA zone name this runtime knows. */
 export function isValidTimeZone(tz: string): boolean {
