@@ -1,0 +1,184 @@
+/**
+ * The dashboard's client for the Truce HTTP API (`/api/v1`, described at /openapi.json). Types
+ * mirror the API's schemas (src/api/schemas) for the fields the pages read. The token, when one
+ * is entered, is sent as `Authorization: Bearer`.
+ */
+import { getToken } from './token.js';
+
+export type Verdict = 'violation' | 'permitted' | 'undetermined' | 'not_applicable';
+export type ReviewState = 'unreviewed' | 'locked' | 'verified' | 'duplicate' | 'unverifiable' | 'rejected';
+export const REVIEW_STATES: ReviewState[] = ['unreviewed', 'locked', 'verified', 'duplicate', 'unverifiable', 'rejected'];
+export const VERDICTS: Verdict[] = ['violation', 'undetermined', 'permitted', 'not_applicable'];
+
+export interface VerdictSummary {
+  agreement: string;
+  verdict: Verdict;
+  rule: string | null;
+  party: string | null;
+  answerable: string | null;
+  overridden: boolean;
+}
+export interface IncidentSummary {
+  id: string;
+  when: string;
+  when_start: string;
+  when_end: string;
+  where: { lat: number | null; lon: number | null; precision_km: number | null; name: string | null; admin: string | null };
+  type: string;
+  hostile: boolean;
+  by: string | null;
+  against: string | null;
+  fatalities: number | null;
+  description: string | null;
+  review_state: ReviewState;
+  verdict: Verdict | null;
+  verdicts: VerdictSummary[];
+}
+export interface Finding {
+  incident: string;
+  agreement: string;
+  verdict: Verdict;
+  rule: string | null;
+  clause: string | null;
+  party: string | null;
+  answerable: string | null;
+  reasons: string[];
+  overridden: boolean;
+  computed_verdict: Verdict | null;
+  justification: string | null;
+}
+export interface EvidenceSpan {
+  field: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+export interface IncidentDetail extends IncidentSummary {
+  sources: { outlet: string | null; url: string | null; title: string | null }[];
+  reports: { id: string; title: string | null; outlet: string | null; url: string | null; published: string | null; text: string; evidence: EvidenceSpan[] }[];
+  findings: Finding[];
+  review: {
+    state: ReviewState;
+    locked_by: string | null;
+    duplicate_of: string | null;
+    history: { at: string; action: string; by: string | null; justification: string | null; details: Record<string, unknown> | null }[];
+  };
+}
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: string | null;
+}
+export interface AgreementSummary {
+  id: string;
+  title: string;
+  short_name: string | null;
+  country: string;
+  signed: string | null;
+  in_force: { from: string; until: string | null };
+  tz: string;
+  status: string;
+  counts: { bound: number; guarantors: number; excluded: number; rules: number; zones: number };
+}
+type PartyPeriod = ActorRef & { from: string | null; until: string | null };
+export interface Claim {
+  id: string;
+  agreement: string | null;
+  actor: string | null;
+  kind: string;
+  text: string;
+  date: string | null;
+  source: { outlet: string | null; url: string | null; title: string | null } | null;
+  incident: string | null;
+}
+export interface AgreementDetail extends AgreementSummary {
+  documents: { title: string; url: string | null; published: string | null }[];
+  parties: { bound: PartyPeriod[]; guarantors: (ActorRef & { answers_for: string[] })[]; excluded: PartyPeriod[]; excluded_affiliates: boolean };
+  rules: { id: string; kind: string; clause: string | null; note: string | null; spec: Record<string, unknown>; amended_by: string[] }[];
+  zones: GeoJSON.FeatureCollection;
+  amendments: { from: string; document: string | null; note: string | null; changes: string[] }[];
+  milestones: { date: string; title: string; status: string; note: string | null }[];
+  status_history: { from: string; until: string | null; status: string; note: string | null }[];
+  obligations: { rule: string; kind: string; clause: string | null; who: string[]; description: string; due: string | null; status: string; reasons: string[] }[];
+  claims: Claim[];
+}
+export interface ComplianceSeries {
+  bucket: 'day' | 'week' | 'month';
+  group: string;
+  period: { from: string; to: string };
+  previous_period: { from: string; to: string };
+  series: { key: string | null; label: string; total: number; previous_total: number; points: { start: string; count: number }[]; previous: { start: string; count: number }[] }[];
+}
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+export interface About {
+  name: string;
+  api_version: string;
+  public_read: boolean;
+  you: { authenticated: boolean; name: string | null; role: string | null };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const API = './api/v1';
+
+function headers(json = false): HeadersInit {
+  const h: Record<string, string> = { accept: 'application/json' };
+  const t = getToken();
+  if (t) h.authorization = `Bearer ${t}`;
+  if (json) h['content-type'] = 'application/json';
+  return h;
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = (body as { error?: { code?: string; message?: string; fields?: unknown } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `${res.status} ${res.statusText}`, e?.fields);
+  }
+  return body as T;
+}
+
+export function query(params: Record<string, string | string[] | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    q.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function get<T>(path: string): Promise<T> {
+  return parse<T>(await fetch(`${API}${path}`, { headers: headers() }));
+}
+
+export async function post<T>(path: string, body: unknown): Promise<T> {
+  return parse<T>(await fetch(`${API}${path}`, { method: 'POST', headers: headers(true), body: JSON.stringify(body) }));
+}
+
+export const api = {
+  about: () => get<About>('/'),
+  actors: () => get<{ items: ActorRef[] }>('/actors'),
+  agreements: () => get<{ items: AgreementSummary[] }>('/agreements'),
+  agreement: (id: string) => get<AgreementDetail>(`/agreements/${encodeURIComponent(id)}`),
+  zones: (id: string) => get<GeoJSON.FeatureCollection>(`/agreements/${encodeURIComponent(id)}/zones`),
+  incidents: (q: string) => get<Page<IncidentSummary>>(`/incidents${q}`),
+  incidentsGeoJson: (q: string) => get<GeoJSON.FeatureCollection>(`/incidents.geojson${q}`),
+  incident: (id: string) => get<IncidentDetail>(`/incidents/${encodeURIComponent(id)}`),
+  compliance: (q: string) => get<ComplianceSeries>(`/compliance${q}`),
+  submitReport: (body: { text: string; title?: string; outlet?: string; url?: string; published?: string }) =>
+    post<{ report: { id: string }; incidents: IncidentSummary[]; findings: Finding[] }>('/reports', body),
+  review: (id: string, action: Record<string, unknown>) => post<IncidentDetail>(`/incidents/${encodeURIComponent(id)}/review`, action),
+};

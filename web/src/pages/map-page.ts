@@ -1,0 +1,162 @@
+/**
+ * The home view: filters, the incident map, the matching incidents as a list, and the violations
+ * timeline against the previous period. Everything follows the URL's filters.
+ */
+import { type AgreementSummary, api, query } from '../api.js';
+import { actorMap, actorName, agreementList } from '../context.js';
+import { h, mount } from '../dom.js';
+import { filterBar, filterQuery } from '../filters.js';
+import { IncidentMap, type MapConfig } from '../map-view.js';
+import type { Page } from '../page.js';
+import { href, type Route, setParams } from '../route.js';
+import { timelineChart } from '../timeline.js';
+import { badge, formatWhen, humanType } from '../verdict.js';
+
+const DAY = 86_400_000;
+
+let configPromise: Promise<MapConfig> | null = null;
+/** optional `config.json` next to index.html: `{"tiles": "https://…/{z}/{x}/{y}.png", "attribution": "…"}` */
+function mapConfig(): Promise<MapConfig> {
+  configPromise ??= fetch('./config.json')
+    .then((r) => (r.ok ? (r.json() as Promise<MapConfig>) : {}))
+    .catch(() => ({}));
+  return configPromise;
+}
+
+export function mapPage(): Page {
+  let map: IncidentMap | null = null;
+  let generation = 0;
+  const filtersHost = h('div');
+  const mapHost = h('div', { class: 'map', id: 'map', 'data-testid': 'map', 'data-map-state': 'loading' });
+  const status = h('p', { class: 'map-status', 'data-testid': 'map-status' });
+  const listHost = h('div', { class: 'incident-list', 'data-testid': 'incident-list' });
+  const timelineHost = h('div');
+  let agreements: AgreementSummary[] = [];
+
+  async function load(route: Route): Promise<void> {
+    const gen = ++generation;
+    const actors = await actorMap();
+    mount(filtersHost, filterBar(route.params, agreements, actors));
+    const filters = filterQuery(route.params);
+    const q = query(filters);
+    mapHost.dataset.mapState = 'loading';
+    status.textContent = 'Loading incidents…';
+    const agreement = filters.agreement;
+    const zones = agreement ? api.zones(agreement) : Promise.all(agreements.map((a) => api.zones(a.id).catch(() => null)));
+    const [fc] = await Promise.all([
+      api.incidentsGeoJson(q),
+      zones.then((z) => {
+        const features = Array.isArray(z) ? z.flatMap((c) => c?.features ?? []) : z.features;
+        return map?.setZones({ type: 'FeatureCollection', features });
+      }),
+      loadList(q, actors, gen),
+    ]);
+    if (gen !== generation || !map) return;
+    await map.setIncidents(fc);
+    if (gen !== generation) return;
+    mapHost.dataset.mapState = 'ready';
+    mapHost.dataset.incidentCount = String(fc.features.length);
+    status.textContent = `${fc.features.length.toLocaleString('en')} located incidents on the map`;
+    void loadTimeline(route, gen);
+  }
+
+  async function loadList(q: string, actors: Awaited<ReturnType<typeof actorMap>>, gen: number, cursor?: string): Promise<void> {
+    const page = await api.incidents(`${q}${q ? '&' : '?'}limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    if (gen !== generation) return;
+    if (!cursor) mount(listHost);
+    if (!cursor && page.items.length === 0) listHost.append(h('p', { class: 'quiet' }, 'No incident matches these filters.'));
+    const rows = page.items.map((i) =>
+      h(
+        'li',
+        { 'data-incident': i.id },
+        badge(i.verdict),
+        ' ',
+        h('a', { href: href(`/incidents/${encodeURIComponent(i.id)}`) }, `${humanType(i.type)}`),
+        h('div', { class: 'meta' }, `${formatWhen(i.when)} · ${i.where.name ?? i.where.admin ?? ''} · by ${actorName(actors, i.by)} · ${i.review_state}`),
+      ),
+    );
+    let ul = listHost.querySelector('ul');
+    if (!ul) {
+      ul = h('ul');
+      listHost.append(ul);
+    }
+    ul.append(...rows);
+    listHost.querySelector('button.more')?.remove();
+    if (page.next_cursor) {
+      const next = page.next_cursor;
+      listHost.append(h('button', { class: 'more', type: 'button', onclick: () => void loadList(q, actors, gen, next) }, 'more'));
+    }
+  }
+
+  async function loadTimeline(route: Route, gen: number): Promise<void> {
+    const p = route.params;
+    const group = p.get('group') === 'guarantor' ? 'guarantor' : 'party';
+    const period = await timelinePeriod(route);
+    if (gen !== generation) return;
+    const controls = h(
+      'div',
+      { class: 'group-toggle' },
+      'per ',
+      (['party', 'guarantor'] as const).map((g) =>
+        h('button', { type: 'button', class: g === group ? 'active' : null, onclick: () => setParams({ group: g === 'party' ? null : g }) }, g),
+      ),
+    );
+    if (!period) {
+      mount(timelineHost, h('h2', null, 'Violations over time'), h('p', { class: 'quiet' }, 'No dated incident yet.'));
+      return;
+    }
+    const span = Date.parse(period.to) - Date.parse(period.from);
+    const bucket = p.get('bucket') ?? (span <= 62 * DAY ? 'day' : span <= 2 * 366 * DAY ? 'week' : 'month');
+    try {
+      const series = await api.compliance(query({ from: period.from, to: period.to, bucket, group, agreement: p.get('agreement') }));
+      if (gen !== generation) return;
+      const width = Math.max(320, timelineHost.clientWidth || 800);
+      mount(timelineHost, h('h2', null, `Violations per ${group} over time`), controls, timelineChart(series, width));
+    } catch (err) {
+      mount(timelineHost, h('h2', null, 'Violations over time'), controls, h('p', { class: 'error' }, String((err as Error).message)));
+    }
+  }
+
+  /** The period the timeline shows: the filter's, else 12 weeks from the agreement's start, else 12 weeks up to the newest incident. */
+  async function timelinePeriod(route: Route): Promise<{ from: string; to: string } | null> {
+    const p = route.params;
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    if (p.get('from') && p.get('to')) return { from: p.get('from')!, to: p.get('to')! };
+    if (p.get('from')) return { from: p.get('from')!, to: iso(Date.parse(p.get('from')!) + 84 * DAY) };
+    if (p.get('to')) return { from: iso(Date.parse(p.get('to')!) - 84 * DAY), to: p.get('to')! };
+    const a = agreements.find((x) => x.id === p.get('agreement'));
+    if (a) {
+      const from = Date.parse(a.in_force.from);
+      const until = a.in_force.until ? Date.parse(a.in_force.until) : Number.POSITIVE_INFINITY;
+      return { from: iso(from), to: iso(Math.min(from + 84 * DAY, until) + DAY) };
+    }
+    const newest = await api.incidents(query({ ...filterQuery(p), limit: 1 }));
+    const last = newest.items[0];
+    if (!last) return null;
+    const end = Date.parse(last.when_end) + DAY;
+    return { from: iso(end - 84 * DAY), to: iso(end) };
+  }
+
+  return {
+    async render(el, route) {
+      agreements = await agreementList();
+      const areaButton = h('button', { type: 'button', onclick: () => map && setParams({ bbox: map.visibleBbox() }) }, 'filter to the map area');
+      mount(
+        el,
+        filtersHost,
+        h('div', { class: 'map-layout' }, h('div', { class: 'map-column' }, mapHost, h('div', { class: 'map-bar' }, status, areaButton)), h('aside', null, h('h2', null, 'Incidents'), listHost)),
+        h('section', { class: 'trends' }, timelineHost),
+      );
+      map = new IncidentMap(mapHost, await mapConfig());
+      await load(route);
+    },
+    update(route) {
+      return load(route);
+    },
+    destroy() {
+      generation++;
+      map?.destroy();
+      map = null;
+    },
+  };
+}
