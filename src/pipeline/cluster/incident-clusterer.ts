@@ -1,0 +1,261 @@
+/**
+ * Incremental clustering of reports into incidents with a spatio-temporal hash grid: every
+ * incident is filed under (UTC day, 0.1-degree cell) and (UTC day, place name); a new report only
+ * looks at the cells of its days and the 3x3 cells around its point, so adding n reports costs
+ * O(n) lookups instead of the O(n^2) of comparing every pair (the usual grid-hashing trick for
+ * fixed-radius neighbour search, e.g. Bentley & Friedman, "Data structures for range searching",
+ * ACM Computing Surveys 11(4), 1979). Reports join the best-matching incident (sameEventScore) or
+ * found a new one; incidents keep the most precise facts of their reports.
+ */
+import type { IncidentRow, ReportRow } from '../../store/schema.js';
+import {
+  DAY_MS,
+  type EventFacts,
+  MAX_ANCHOR_SPAN_MS,
+  moreSpecificType,
+  paddedInterval,
+  placeKey,
+  sameEventScore,
+} from './same-event.js';
+
+const CELL_DEG = 0.1;
+
+export interface ClusterState {
+  row: IncidentRow;
+  facts: EventFacts;
+  sources: Set<string>;
+  /** true until the store has assigned the incident its final id */
+  fresh: boolean;
+  /** the report that founded a fresh incident */
+  founder?: ReportRow;
+}
+
+export function factsOf(r: {
+  t_start: number | null;
+  t_end: number | null;
+  lat: number | null;
+  lon: number | null;
+  precision_km: number | null;
+  place: string | null;
+  admin1: string | null;
+  type: string | null;
+  by_actor: string | null;
+  against_actor: string | null;
+}): EventFacts {
+  return {
+    t_start: r.t_start!,
+    t_end: r.t_end ?? r.t_start!,
+    lat: r.lat,
+    lon: r.lon,
+    precision_km: r.precision_km,
+    place_key: placeKey(r.place, r.admin1),
+    type: r.type ?? 'other',
+    by_actor: r.by_actor,
+    against_actor: r.against_actor,
+  };
+}
+
+/** UTC days a (padded) interval touches; empty for intervals too vague to anchor a cluster. */
+export function daysOf(t_start: number, t_end: number): number[] {
+  if (t_end - t_start > MAX_ANCHOR_SPAN_MS) return [];
+  const [s, e] = paddedInterval(t_start, t_end);
+  const out: number[] = [];
+  for (let d = Math.floor(s / DAY_MS); d <= Math.floor((e - 1) / DAY_MS); d++) out.push(d);
+  return out;
+}
+
+function cellKeys(day: number, f: EventFacts, neighbours: boolean): string[] {
+  const keys: string[] = [];
+  if (f.place_key) keys.push(`${day}#${f.place_key}`);
+  if (f.lat !== null && f.lon !== null) {
+    const cy = Math.floor(f.lat / CELL_DEG);
+    const cx = Math.floor(f.lon / CELL_DEG);
+    if (neighbours) {
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) keys.push(`${day}@${cy + dy},${cx + dx}`);
+    } else {
+      keys.push(`${day}@${cy},${cx}`);
+    }
+  }
+  return keys;
+}
+
+/** Noisy-OR of independent sources (Pearl, "Probabilistic Reasoning in Intelligent Systems", 1988, §4.3.2). */
+export function noisyOr(weights: number[]): number {
+  let miss = 1;
+  for (const w of weights) miss *= 1 - Math.min(0.99, Math.max(0, w));
+  return Math.round((1 - miss) * 1000) / 1000;
+}
+
+export class IncidentClusterer {
+  private readonly grid = new Map<string, ClusterState[]>();
+  private readonly byId = new Map<string, ClusterState>();
+  private readonly dirty = new Set<ClusterState>();
+  /** days whose incidents are all in memory */
+  readonly loadedDays = new Set<number>();
+
+  constructor(private readonly weightOf: (sourceId: string) => number) {}
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  clear(): void {
+    this.grid.clear();
+    this.byId.clear();
+    this.dirty.clear();
+    this.loadedDays.clear();
+  }
+
+  /** File an incident read from the store (ignored if already in memory). */
+  addExisting(row: IncidentRow): void {
+    if (this.byId.has(row.id)) return;
+    const state: ClusterState = { row, facts: factsOf(row), sources: new Set(JSON.parse(row.source_ids) as string[]), fresh: false };
+    this.byId.set(row.id, state);
+    this.file(state);
+  }
+
+  private file(state: ClusterState): void {
+    for (const day of daysOf(state.facts.t_start, state.facts.t_end)) {
+      for (const key of cellKeys(day, state.facts, false)) {
+        const list = this.grid.get(key);
+        if (list) {
+          if (!list.includes(state)) list.push(state);
+        } else this.grid.set(key, [state]);
+      }
+    }
+  }
+
+  private best(f: EventFacts): ClusterState | undefined {
+    let best: ClusterState | undefined;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const day of daysOf(f.t_start, f.t_end)) {
+      for (const key of cellKeys(day, f, true)) {
+        for (const s of this.grid.get(key) ?? []) {
+          const score = sameEventScore(f, s.facts);
+          if (score === null) continue;
+          // ties: the better-corroborated incident wins, so clusters do not fragment
+          if (score < bestScore || (score === bestScore && best && s.row.report_count > best.row.report_count)) {
+            best = s;
+            bestScore = score;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Put a report (with t_start) into an incident; sets report.incident_id for existing ones. */
+  assign(report: ReportRow, now: number): ClusterState {
+    const f = factsOf(report);
+    const sources = JSON.parse(report.source_ids) as string[];
+    const target = this.best(f);
+    if (!target) {
+      const row: IncidentRow = {
+        id: report.id,
+        at_text: report.at_text ?? new Date(report.t_start!).toISOString(),
+        t_start: f.t_start,
+        t_end: f.t_end,
+        lat: report.lat,
+        lon: report.lon,
+        precision_km: report.precision_km,
+        place: report.place,
+        admin1: report.admin1,
+        admin2: report.admin2,
+        type: f.type,
+        by_actor: report.by_actor,
+        against_actor: report.against_actor,
+        fatalities: report.fatalities,
+        description: report.description,
+        report_count: 1,
+        source_count: new Set(sources).size,
+        source_ids: JSON.stringify([...new Set(sources)]),
+        confidence: noisyOr([...new Set(sources)].map(this.weightOf)),
+        review_state: 'reported',
+        locked_by: null,
+        locked_at: null,
+        duplicate_of: null,
+        stale: 1,
+        extra: extraOf(report),
+        created_at: now,
+        updated_at: now,
+      };
+      const state: ClusterState = { row, facts: f, sources: new Set(sources), fresh: true, founder: report };
+      this.byId.set(row.id, state);
+      this.file(state);
+      this.dirty.add(state);
+      return state;
+    }
+    this.merge(target, report, f, sources, now);
+    return target;
+  }
+
+  private merge(s: ClusterState, r: ReportRow, f: EventFacts, sources: string[], now: number): void {
+    const row = s.row;
+    row.report_count += 1;
+    for (const src of sources) s.sources.add(src);
+    row.source_ids = JSON.stringify([...s.sources]);
+    row.source_count = s.sources.size;
+    row.confidence = noisyOr([...s.sources].map(this.weightOf));
+    // the tighter time and the more precise place win: they carry the most information
+    if (f.t_end - f.t_start < row.t_end - row.t_start) {
+      row.t_start = f.t_start;
+      row.t_end = f.t_end;
+      row.at_text = r.at_text ?? row.at_text;
+    }
+    const rPrec = r.lat === null ? Number.POSITIVE_INFINITY : (r.precision_km ?? 0);
+    const iPrec = row.lat === null ? Number.POSITIVE_INFINITY : (row.precision_km ?? 0);
+    if (rPrec < iPrec) {
+      row.lat = r.lat;
+      row.lon = r.lon;
+      row.precision_km = r.precision_km;
+      if (r.place) row.place = r.place;
+      if (r.admin1) row.admin1 = r.admin1;
+    }
+    row.admin2 ??= r.admin2;
+    row.place ??= r.place;
+    row.type = moreSpecificType(row.type, f.type);
+    row.by_actor ??= r.by_actor;
+    row.against_actor ??= r.against_actor;
+    if (r.fatalities !== null && (row.fatalities === null || r.fatalities > row.fatalities)) row.fatalities = r.fatalities;
+    row.description ??= r.description;
+    row.stale = 1;
+    row.updated_at = now;
+    s.facts = factsOf(row);
+    this.file(s);
+    this.dirty.add(s);
+  }
+
+  /** Re-key a fresh incident once the store has chosen its id. */
+  rename(s: ClusterState, id: string): void {
+    if (s.row.id === id) return;
+    this.byId.delete(s.row.id);
+    s.row.id = id;
+    this.byId.set(id, s);
+  }
+
+  /** Incidents changed since the last call; they are no longer fresh afterwards. */
+  takeDirty(): ClusterState[] {
+    const out = [...this.dirty];
+    this.dirty.clear();
+    return out;
+  }
+}
+
+const KNOWN = new Set(['id', 'when', 'where', 'type', 'by', 'against', 'fatalities', 'sources', 'description']);
+/** formats.md fields beyond the ones with columns (e.g. extraction's evidence), from JSONL reports. */
+function extraOf(r: ReportRow): string {
+  if (r.format !== 'jsonl' && r.format !== 'text' && r.format !== 'manual') return '{}';
+  try {
+    const p = JSON.parse(r.payload) as Record<string, unknown>;
+    if (!p || typeof p !== 'object' || Array.isArray(p)) return '{}';
+    const extra: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(p)) if (!KNOWN.has(k)) extra[k] = v;
+    return JSON.stringify(extra);
+  } catch {
+    return '{}';
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * SQLite bulk path: better-sqlite3 prepared statements, many rows per statement (fewer crossings
+ * between JS and C than one row per call), one IMMEDIATE transaction per batch. The Kysely
+ * connection is held meanwhile, so no query builder call interleaves with a raw transaction.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { BulkEngine, BulkTx } from '../../bulk.js';
+import { INCIDENT_COLUMNS, REPORT_COLUMNS, type Database, type IncidentRow, type ReportRow } from '../../schema.js';
+
+const ROWS_PER_STATEMENT = 64;
+/** incidents spanning more than this cannot anchor a cluster (see src/pipeline/cluster) */
+export const MAX_ANCHOR_SPAN_MS = 3 * 86_400_000;
+
+type Stmt = BetterSqlite3.Statement<unknown[]>;
+
+class MultiRowStatement {
+  private readonly many: Stmt;
+  private readonly one: Stmt;
+  constructor(
+    db: BetterSqlite3.Database,
+    private readonly columns: readonly string[],
+    head: string,
+    tail: string,
+  ) {
+    const tuple = `(${columns.map(() => '?').join(',')})`;
+    this.many = db.prepare(`${head} VALUES ${Array(ROWS_PER_STATEMENT).fill(tuple).join(',')} ${tail}`);
+    this.one = db.prepare(`${head} VALUES ${tuple} ${tail}`);
+  }
+  run(rows: readonly object[]): void {
+    const cols = this.columns;
+    let i = 0;
+    const values: unknown[] = new Array(cols.length * ROWS_PER_STATEMENT);
+    for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) {
+      let k = 0;
+      for (let r = i; r < i + ROWS_PER_STATEMENT; r++) {
+        const row = rows[r] as Record<string, unknown>;
+        for (const c of cols) values[k++] = row[c];
+      }
+      this.many.run(values);
+    }
+    for (; i < rows.length; i++) {
+      const row = rows[i] as Record<string, unknown>;
+      this.one.run(cols.map((c) => row[c]));
+    }
+  }
+}
+
+function inChunks<T>(items: T[], size: number, fn: (chunk: T[]) => void): void {
+  for (let i = 0; i < items.length; i += size) fn(items.slice(i, i + size));
+}
+
+export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>): BulkEngine {
+  const insertReports = new MultiRowStatement(
+    raw,
+    REPORT_COLUMNS,
+    `INSERT INTO reports (${REPORT_COLUMNS.join(',')})`,
+    'ON CONFLICT (id) DO NOTHING',
+  );
+  const updates = INCIDENT_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  const upsertIncidents = new MultiRowStatement(
+    raw,
+    INCIDENT_COLUMNS,
+    `INSERT INTO incidents (${INCIDENT_COLUMNS.join(',')})`,
+    `ON CONFLICT (id) DO UPDATE SET ${updates}`,
+  );
+  const loadIncidents = raw.prepare('SELECT * FROM incidents WHERE t_start >= ? AND t_start < ? AND t_end - t_start <= ?');
+  const claim = raw.prepare("SELECT * FROM reports WHERE status = 'queued' ORDER BY ingested_at, id LIMIT ?");
+  const mark = raw.prepare("UPDATE reports SET incident_id = ?, status = 'processed', processed_at = ? WHERE id = ?");
+  const bump = raw.prepare('UPDATE sources SET report_count = report_count + ? WHERE id = ?');
+  let dataVersion = raw.pragma('data_version', { simple: true }) as number;
+
+  const tx: BulkTx = {
+    async existingReportIds(ids) {
+      const found = new Set<string>();
+      inChunks(ids, 500, (chunk) => {
+        const rows = raw.prepare(`SELECT id FROM reports WHERE id IN (${chunk.map(() => '?').join(',')})`).pluck().all(chunk);
+        for (const id of rows as string[]) found.add(id);
+      });
+      return found;
+    },
+    async existingIncidentIds(ids) {
+      const found = new Set<string>();
+      inChunks(ids, 500, (chunk) => {
+        const rows = raw.prepare(`SELECT id FROM incidents WHERE id IN (${chunk.map(() => '?').join(',')})`).pluck().all(chunk);
+        for (const id of rows as string[]) found.add(id);
+      });
+      return found;
+    },
+    async insertReports(rows: ReportRow[]) {
+      insertReports.run(rows);
+    },
+    async upsertIncidents(rows: IncidentRow[]) {
+      upsertIncidents.run(rows);
+    },
+    async loadIncidents(from, to) {
+      return loadIncidents.all(from, to, MAX_ANCHOR_SPAN_MS) as IncidentRow[];
+    },
+    async claimQueued(limit) {
+      return claim.all(limit) as ReportRow[];
+    },
+    async markProcessed(assignments, at) {
+      for (const a of assignments) mark.run(a.incident_id, at, a.id);
+    },
+    async lockDays() {
+      // BEGIN IMMEDIATE already serialises every writer of the file
+    },
+    async bumpSourceCounts(counts) {
+      for (const [id, n] of counts) bump.run(n, id);
+    },
+  };
+
+  return {
+    async transaction(fn) {
+      return kysely.connection().execute(async () => {
+        raw.exec('BEGIN IMMEDIATE');
+        try {
+          const out = await fn(tx);
+          raw.exec('COMMIT');
+          return out;
+        } catch (err) {
+          if (raw.inTransaction) raw.exec('ROLLBACK');
+          throw err;
+        }
+      });
+    },
+    othersWrote() {
+      const v = raw.pragma('data_version', { simple: true }) as number;
+      const changed = v !== dataVersion;
+      dataVersion = v;
+      return changed;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * SQLite: one better-sqlite3 connection in WAL mode (readers never block the writer), with
+ * synchronous=NORMAL (durable across application crashes; the last commits may be lost only on
+ * power loss, https://www.sqlite.org/wal.html#performance_considerations) and a busy timeout so a
+ * second process waits for the write lock instead of failing.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { KyselyStore } from '../../kysely-store.js';
+import { migrateToLatest } from '../../migrations.js';
+import type { Database as Schema } from '../../schema.js';
+import { sqliteBulk } from './bulk.js';
+
+export async function openSqliteStore(path: string, opts: { migrate?: boolean } = {}): Promise<KyselyStore> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('busy_timeout = 10000');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('cache_size = -65536'); // 64 MiB page cache
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  if (opts.migrate !== false) await migrateToLatest(db, 'sqlite');
+  return new KyselyStore('sqlite', db, sqliteBulk(raw, db), async () => {
+    await db.destroy();
+  });
+}
