@@ -7,6 +7,8 @@ describe('normalizeName', () => {
     expect(normalizeName('Jabhat al-Nusra')).toBe(normalizeName('Jabhat an-Nusra'));
     expect(normalizeName('Dar‘ā')).toBe('dara');
     expect(normalizeName('Jisr ash Shughūr')).toBe('jisr shughur');
+    expect(normalizeName('Deir-ez-Zor')).toBe(normalizeName('Deir ez-Zor'));
+    expect(normalizeName('Ras-al-Ain')).toBe('ras ain');
   });
   it('ignores case and punctuation', () => {
     expect(normalizeName('AHRAR AL-SHAM')).toBe(normalizeName('Ahrar al Sham'));

@@ -11,7 +11,8 @@
  * Arabic IR, e.g. Larkey et al., "Light Stemming for Arabic Information Retrieval", 2007).
  */
 
-const ARTICLE = /(^|\s)(?:al|el|ad|ar|as|ash|at|az|an|ad|adh|ath|aj|az|ed|er|es|esh|et|ez|en|il|ul)[-\s‐]+(?=\S)/g;
+// The article may follow a space or a hyphen: "Deir ez-Zor" and "Deir-ez-Zor" both give "deir zor".
+const ARTICLE = /(^|[\s\-‐])(?:al|el|ad|ar|as|ash|at|az|an|ad|adh|ath|aj|az|ed|er|es|esh|et|ez|en|il|ul)[-\s‐]+(?=\S)/g;
 const MARKS = /[\u0300-\u036f]/g;
 const QUOTES = /[‘’ʿʾ`'ʻʼ´]/g;
 const ARABIC_DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
