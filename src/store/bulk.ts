@@ -18,8 +18,8 @@ export interface BulkTx {
   loadIncidents(from: number, to: number): Promise<IncidentRow[]>;
   /** take up to `limit` queued reports, skipping ones another transaction holds */
   claimQueued(limit: number): Promise<ReportRow[]>;
-  /** set incident_id, status 'processed' and processed_at */
-  markProcessed(assignments: { id: string; incident_id: string }[], at: number): Promise<void>;
+  /** set incident_id, status ('processed' or 'failed') and processed_at */
+  markProcessed(assignments: { id: string; incident_id: string | null; status: string }[], at: number): Promise<void>;
   /** serialise writers that touch the same days (PostgreSQL advisory locks; no-op on SQLite) */
   lockDays(days: number[]): Promise<void>;
   /** add to sources.report_count */

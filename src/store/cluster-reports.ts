@@ -59,7 +59,7 @@ export class ReportClusterWriter {
         if (rows.length === 0) return 0;
         await this.cluster(tx, rows, now);
         await tx.markProcessed(
-          rows.map((r) => ({ id: r.id, incident_id: r.incident_id ?? '' })),
+          rows.map((r) => ({ id: r.id, incident_id: r.incident_id, status: r.status })),
           now,
         );
         return rows.length;

@@ -103,9 +103,10 @@ export function postgresBulk(sql: postgres.Sql): BulkEngine {
       },
       async markProcessed(assignments, at) {
         if (assignments.length === 0) return;
-        await tx`UPDATE reports AS r SET incident_id = v.incident_id, status = 'processed', processed_at = ${at}
+        await tx`UPDATE reports AS r SET incident_id = nullif(v.incident_id, ''), status = v.status, processed_at = ${at}
           FROM (SELECT unnest(${tx.array(assignments.map((a) => a.id))}::text[]) AS id,
-                       unnest(${tx.array(assignments.map((a) => a.incident_id))}::text[]) AS incident_id) AS v
+                       unnest(${tx.array(assignments.map((a) => a.incident_id ?? ''))}::text[]) AS incident_id,
+                       unnest(${tx.array(assignments.map((a) => a.status))}::text[]) AS status) AS v
           WHERE r.id = v.id`;
       },
       async lockDays(days) {

@@ -68,7 +68,7 @@ export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>
   );
   const loadIncidents = raw.prepare('SELECT * FROM incidents WHERE t_start >= ? AND t_start < ? AND t_end - t_start <= ?');
   const claim = raw.prepare("SELECT * FROM reports WHERE status = 'queued' ORDER BY ingested_at, id LIMIT ?");
-  const mark = raw.prepare("UPDATE reports SET incident_id = ?, status = 'processed', processed_at = ? WHERE id = ?");
+  const mark = raw.prepare("UPDATE reports SET incident_id = ?, status = ?, processed_at = ? WHERE id = ?");
   const bump = raw.prepare('UPDATE sources SET report_count = report_count + ? WHERE id = ?');
   let dataVersion = raw.pragma('data_version', { simple: true }) as number;
 
@@ -102,7 +102,7 @@ export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>
       return claim.all(limit) as ReportRow[];
     },
     async markProcessed(assignments, at) {
-      for (const a of assignments) mark.run(a.incident_id, at, a.id);
+      for (const a of assignments) mark.run(a.incident_id, a.status, at, a.id);
     },
     async lockDays() {
       // BEGIN IMMEDIATE already serialises every writer of the file
