@@ -54,7 +54,7 @@ export interface EvidenceSpan {
   quote: string;
 }
 export interface IncidentDetail extends IncidentSummary {
-  sources: { outlet: string | null; url: string | null; title: string | null }[];
+  sources: { id?: string; name?: string; outlet?: string | null; url: string | null; title?: string | null; reliability?: string | null }[];
   reports: { id: string; title: string | null; outlet: string | null; url: string | null; published: string | null; text: string; evidence: EvidenceSpan[] }[];
   findings: Finding[];
   review: {

@@ -72,7 +72,7 @@ export function incidentPage(id: string): Page {
               ),
             ),
             i.sources.length
-              ? h('div', null, h('h3', null, 'Sources'), h('ul', null, i.sources.map((s) => h('li', null, s.url ? h('a', { href: s.url, rel: 'noopener noreferrer' }, s.outlet ?? s.title ?? s.url) : (s.outlet ?? s.title ?? 'source'), s.title && s.outlet ? ` · ${s.title}` : ''))))
+              ? h('div', null, h('h3', null, 'Sources'), h('ul', null, i.sources.map((s) => { const name = s.name ?? s.outlet ?? s.title ?? 'source'; return h('li', null, s.url ? h('a', { href: s.url, rel: 'noopener noreferrer' }, name) : name, s.reliability ? h('span', { class: 'meta' }, ` reliability ${s.reliability}`) : null); })))
               : null,
           ),
           me && hasRole(me, 'analyst') ? reviewActions(i, draw) : null,
