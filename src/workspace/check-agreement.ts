@@ -36,7 +36,7 @@ function timeZones(): string[] {
 export async function checkAgreement(
   src: SourceFile,
   data: unknown,
-  ctx: { actorIds: Set<string>; fileStem: string; readZoneFile: ZoneContext['readZoneFile'] },
+  ctx: { actorIds: Set<string> | undefined; fileStem: string; readZoneFile: ZoneContext['readZoneFile'] },
 ): Promise<AgreementResult> {
   const geometries = new Map<string, Areal>();
   const root = obj(data);
@@ -68,7 +68,7 @@ export async function checkAgreement(
   if (obj(root.in_force)) checkUntilAfterFrom(src, root.in_force, ['in_force'], tz);
 
   const actor = (v: unknown, path: PathSeg[]) => {
-    if (typeof v === 'string' && !ctx.actorIds.has(v)) {
+    if (ctx.actorIds && typeof v === 'string' && !ctx.actorIds.has(v)) {
       src.add(path, 'unknown-actor', `unknown actor \`${v}\`${didYouMean(v, ctx.actorIds)}`);
     }
   };

@@ -46,7 +46,13 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-  return bestD <= limit ? best : undefined;
+  if (bestD <= limit) return best;
+  // a truncated or extended word (`alias` for `aliases`) is a typo too
+  if (w.length >= 4) {
+    const prefixed = [...candidates].filter((c) => c !== word && (norm(c).startsWith(w) || w.startsWith(norm(c))));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  return undefined;
 }
 
 /** ` (did you mean `x`?)` or the empty string. */

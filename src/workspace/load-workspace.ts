@@ -53,12 +53,13 @@ export class WorkspaceError extends Error {
   }
 }
 
-async function readText(path: string): Promise<string | undefined> {
+/** The file's text; undefined when it does not exist; an Error when it exists but cannot be read. */
+async function readText(path: string): Promise<string | undefined | Error> {
   try {
     return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    return err instanceof Error ? err : new Error(String(err));
   }
 }
 
@@ -69,17 +70,29 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
   const problems: Problem[] = [];
   const fileProblem = (file: string, code: Problem['code'], message: string) =>
     problems.push({ file, line: 1, column: 1, field: '', code, message, severity: 'error' });
+  /** text of an optional top-level file, reporting it when it exists but cannot be read */
+  const readTop = async (file: string): Promise<string | undefined> => {
+    const t = await readText(join(root, file));
+    if (t instanceof Error) {
+      fileProblem(file, 'file-unreadable', `cannot read: ${(t as NodeJS.ErrnoException).code ?? t.message}`);
+      return undefined;
+    }
+    return t;
+  };
 
   // actors.yaml
   let actors: Actor[] = [];
-  let actorIds = new Set<string>(['civilians']);
+  // undefined while actors.yaml cannot be read: then no actor reference is reported as unknown
+  let actorIds: Set<string> | undefined;
   const actorsText = await readText(join(root, 'actors.yaml'));
-  if (actorsText === undefined) {
+  if (actorsText instanceof Error) {
+    fileProblem('actors.yaml', 'file-unreadable', `cannot read: ${(actorsText as NodeJS.ErrnoException).code ?? actorsText.message}`);
+  } else if (actorsText === undefined) {
     fileProblem('actors.yaml', 'file-missing', 'a workspace needs an actors.yaml (the actor registry)');
   } else {
     const src = new SourceFile('actors.yaml', actorsText);
-    if (src.ok) {
-      const data = src.value();
+    const data = src.ok ? src.value() : undefined;
+    if (src.ok && src.problems.every((p) => p.code !== 'yaml-syntax')) {
       actorIds = declaredActorIds(data);
       actors = checkActors(src, data);
     }
@@ -102,15 +115,27 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
   }
   const readZoneFile = async (rel: string) => {
     const abs = resolve(root, rel);
-    const text = await readText(abs);
-    return text === undefined ? undefined : { file: toPosix(relative(root, abs)), text };
+    try {
+      const text = await readText(abs);
+      return typeof text === 'string' ? { file: toPosix(relative(root, abs)), text } : undefined;
+    } catch {
+      return undefined; // a folder or an unreadable file: reported as missing by the caller
+    }
   };
   for (const name of names) {
     const file = `agreements/${name}`;
-    const src = new SourceFile(file, await readFile(join(root, 'agreements', name), 'utf8'));
-    if (src.ok) {
+    let text: string;
+    try {
+      text = await readFile(join(root, 'agreements', name), 'utf8');
+    } catch (err) {
+      fileProblem(file, 'file-unreadable', `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      continue;
+    }
+    const src = new SourceFile(file, text);
+    const data = src.ok ? src.value() : undefined;
+    if (src.ok && data !== undefined) {
       const fileStem = basename(name).replace(/\.ya?ml$/, '');
-      const { agreement, geometries } = await checkAgreement(src, src.value(), { actorIds, fileStem, readZoneFile });
+      const { agreement, geometries } = await checkAgreement(src, data, { actorIds, fileStem, readZoneFile });
       if (agreement) {
         const prev = agreementFiles.get(agreement.id);
         if (prev) {
@@ -130,7 +155,7 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
 
   // places.yaml (optional)
   let places: Place[] = [];
-  const placesText = await readText(join(root, 'places.yaml'));
+  const placesText = await readTop('places.yaml');
   if (placesText !== undefined) {
     const src = new SourceFile('places.yaml', placesText);
     if (src.ok) places = validateAt(src, placesFileSchema, src.value() ?? []) ?? [];
@@ -139,7 +164,7 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
 
   // sources.yaml (optional): syntax only, its contents are free-form bibliography
   let sources: unknown;
-  const sourcesText = await readText(join(root, 'sources.yaml'));
+  const sourcesText = await readTop('sources.yaml');
   if (sourcesText !== undefined) {
     const src = new SourceFile('sources.yaml', sourcesText);
     if (src.ok) sources = src.value();

@@ -98,8 +98,14 @@ export function describeExpected(s: AnySchema): string {
       return 'true or false';
     case 'date':
       return 'a date';
-    case 'union':
-      return [...new Set((def.options as AnySchema[]).map(describeExpected))].join(' or ');
+    case 'union': {
+      const names = [...new Set((def.options as AnySchema[]).map(describeExpected))];
+      // the workspace's time values: a string pattern or a YAML 1.1 timestamp
+      if (names.length === 2 && names.includes('a string') && names.includes('a date')) {
+        return 'a date or an ISO 8601 instant';
+      }
+      return names.join(' or ');
+    }
     default:
       return def.type;
   }

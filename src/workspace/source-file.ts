@@ -43,9 +43,17 @@ export class SourceFile {
     return this.doc.errors.length === 0;
   }
 
-  /** The plain JS value (strings for dates, numbers, arrays, objects). */
+  /**
+   * The plain JS value (strings for dates, numbers, arrays, objects), or undefined with a problem
+   * when it cannot be built (an alias bomb: yaml refuses to expand more than maxAliasCount).
+   */
   value(): unknown {
-    return this.doc.toJS({ maxAliasCount: 1000 });
+    try {
+      return this.doc.toJS({ maxAliasCount: 1000 });
+    } catch (err) {
+      this.add([], 'yaml-syntax', err instanceof Error ? err.message : String(err));
+      return undefined;
+    }
   }
 
   /** 1-based line and column of an offset. */

@@ -73,6 +73,23 @@ function geometryCode(full: readonly PathSeg[], origin: string | undefined, valu
   return last === 'line' ? 'empty-buffer-line' : 'ring-too-short';
 }
 
+/** `lat` and `lon` fields (places, incidents) get the coordinate code too. */
+function coordinateField(full: readonly PathSeg[]): boolean {
+  const last = full[full.length - 1];
+  return last === 'lat' || last === 'lon';
+}
+
+function boundMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, value: unknown): string {
+  const what = issue.origin === 'array' || issue.origin === 'set' ? 'items' : issue.origin === 'string' ? 'characters' : '';
+  const n = Array.isArray(value) ? value.length : typeof value === 'string' ? value.length : value;
+  if (issue.code === 'too_big') {
+    const op = issue.inclusive === false ? '<' : '<=';
+    return `must be ${op} ${String(issue.maximum)}${what ? ` ${what}` : ''}, got ${String(n)}`;
+  }
+  const op = issue.inclusive === false ? '>' : '>=';
+  return `must be ${op} ${String(issue.minimum)}${what ? ` ${what}` : ''}, got ${String(n)}`;
+}
+
 function reportIssue(src: SourceFile, schema: AnySchema, data: unknown, base: readonly PathSeg[], issue: Issue): void {
   const path = issue.path as PathSeg[];
   const full = [...base, ...path];
@@ -128,7 +145,7 @@ function reportIssue(src: SourceFile, schema: AnySchema, data: unknown, base: re
       } else if (issue.origin === 'array' && Array.isArray(value) && typeof value[0] === 'number') {
         src.add(full, 'invalid-value', 'a position is [longitude, latitude]');
       } else {
-        src.add(full, 'invalid-value', issue.message);
+        src.add(full, coordinateField(full) ? 'coordinate-out-of-range' : 'invalid-value', boundMessage(issue, value));
       }
       return;
     }
@@ -177,6 +194,10 @@ function reportUnion(
   const options = union ? unionOptions(union) : undefined;
   if (!union || !options || options.length !== issue.errors.length) {
     src.add(full, 'invalid-value', issue.message);
+    return;
+  }
+  if (value === undefined && isRecord(dataAt(data, path.slice(0, -1))) && path.length > 0) {
+    src.add(full, 'missing-field', `missing required field \`${String(path[path.length - 1])}\``);
     return;
   }
   const typed = options.map((_, i) => i).filter((i) => typeMatches(options[i], value));
