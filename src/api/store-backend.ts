@@ -7,6 +7,7 @@ import type { Verdict } from '../domain/finding.js';
 import { parseTime } from '../domain/time.js';
 import { type Areal, bboxOf, pointInAreal } from '../geo/index.js';
 import { complianceSeries } from '../services/compliance-series.js';
+import { reportsFromText } from '../services/report-from-text.js';
 import { verdictsOf } from '../services/incident-verdicts.js';
 import type { IncidentFilter } from '../store/incident-filter.js';
 import { ReviewError, type ReportInput, type Store } from '../store/store.js';
@@ -26,8 +27,8 @@ export type ApiWorkspace = Pick<Workspace, 'dir' | 'actors' | 'agreements' | 'zo
 
 /** Pipeline steps the API triggers; injected so that the API does not pick an implementation. */
 export interface ApiServices {
-  /** text -> report inputs with extracted facts and evidence (src/pipeline/extract) */
-  extractReports?: (body: SubmitReportBody) => Promise<ReportInput[]>;
+  /** text -> report inputs with extracted facts and evidence (default: services/report-from-text.ts) */
+  extractReports?: (body: SubmitReportBody, submittedBy: string) => { inputs: ReportInput[] };
   /** recompute the findings of these incidents (src/pipeline/adjudicate) */
   adjudicate?: (store: Store, incidentIds: string[]) => Promise<void>;
   /** obligations of an agreement with their deadlines and status */
@@ -255,37 +256,9 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
       return r ? reportDetail(r) : undefined;
     },
     async submitReport(body, by) {
-      const meta = {
-        text: body.text,
-        title: body.title ?? null,
-        language: body.language ?? null,
-        submitted_by: by.name,
-      };
-      const inputs: ReportInput[] = services.extractReports
-        ? (await services.extractReports(body)).map((r) => ({ ...r, payload: { ...(r.payload as object), ...meta } }))
-        : [];
-      if (inputs.length === 0) {
-        inputs.push({
-          format: 'text',
-          sources: body.outlet ? [body.outlet] : [],
-          url: body.url ?? null,
-          when: body.published ?? null,
-          description: body.title ?? null,
-          payload: meta,
-        });
-      }
+      const { inputs } = (services.extractReports ?? reportsFromText)(body, by.name);
       const stored = [];
-      for (const input of inputs)
-        stored.push(
-          await store.submitReport(
-            {
-              ...input,
-              sources: input.sources?.length ? input.sources : body.outlet ? [body.outlet] : [],
-              url: input.url ?? body.url ?? null,
-            },
-            by.name,
-          ),
-        );
+      for (const input of inputs) stored.push(await store.submitReport(input, by.name));
       const incidentIds = [...new Set(stored.map((s) => s.report.incident_id).filter((x): x is string => !!x))];
       if (services.adjudicate && incidentIds.length) await services.adjudicate(store, incidentIds);
       const details = (await Promise.all(incidentIds.map((id) => store.getIncident(id)))).filter(

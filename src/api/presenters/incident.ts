@@ -18,7 +18,15 @@ export function incidentSummary(i: StoreSummary, verdicts: IncidentVerdict[]): I
     when: i.when,
     when_start: iso(i.t_start),
     when_end: iso(i.t_end),
-    where: { lat: i.lat, lon: i.lon, precision_km: i.precision_km, name: i.place, admin1: i.admin1, admin2: i.admin2 },
+    where: {
+      lat: i.lat,
+      lon: i.lon,
+      precision_km: i.precision_km,
+      name: i.place,
+      admin1: i.admin1,
+      admin2: i.admin2,
+      admin: i.admin2 ?? i.admin1,
+    },
     type: i.type,
     hostile: isHostile(i.type),
     by: i.by,
@@ -68,8 +76,16 @@ export function incidentDetail(d: StoreDetail): IncidentDetail {
   }));
   return {
     ...incidentSummary(d, verdicts),
-    sources: d.sources.map((s) => ({ id: s.id, name: s.name, reliability: s.reliability, kind: s.kind, url: s.url })),
-    reports: d.reports.map((r) => reportWithEvidence(r, d)),
+    sources: d.sources.map((s) => ({
+      id: s.id,
+      name: s.name,
+      outlet: s.name,
+      reliability: s.reliability,
+      kind: s.kind,
+      url: s.url,
+      title: null,
+    })),
+    reports: d.reports.map((r) => reportWithEvidence(r, d, new Map(d.sources.map((s) => [s.id, s.name])))),
     findings: d.findings.map(finding),
     claims: d.claims.map((c) => ({
       id: c.id,

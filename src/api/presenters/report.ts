@@ -61,15 +61,22 @@ export function evidenceOf(holder: unknown, text: string | null): Evidence[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function reportWithEvidence(r: ReportRecord, incident?: StoreSummary) {
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+export function reportWithEvidence(r: ReportRecord, incident?: StoreSummary, sourceNames?: Map<string, string>) {
   const text = reportText(r);
   const own = evidenceOf(r.payload, text);
+  const p = isObj(r.payload) ? r.payload : {};
+  const first = r.source_ids[0];
   return {
     id: r.id,
     format: r.format,
     sources: r.source_ids,
+    title: str(p.title),
+    outlet: first ? (sourceNames?.get(first) ?? first) : null,
     url: r.url,
     when: r.when,
+    published: str(p.published),
     ingested_at: r.ingested_at,
     text,
     evidence: own.length > 0 || !incident ? own : evidenceOf(incident.incident, text),
@@ -78,7 +85,6 @@ export function reportWithEvidence(r: ReportRecord, incident?: StoreSummary) {
 
 export function reportSummary(r: ReportRecord): ReportSummary {
   const p = isObj(r.payload) ? r.payload : {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     id: r.id,
     format: r.format,

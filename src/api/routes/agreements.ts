@@ -74,8 +74,8 @@ export function agreementRoutes(backend: ApiBackend) {
     .openapi(detail, async (c) => c.json(await find(c.req.valid('param').id), 200))
     .openapi(zones, async (c) => {
       const a = await find(c.req.valid('param').id);
-      c.header('content-type', 'application/geo+json');
-      return c.json(a.zones, 200);
+      // c.json would set application/json; GeoJSON has its own media type (RFC 7946 §12)
+      return c.body(JSON.stringify(a.zones), 200, { 'content-type': 'application/geo+json; charset=utf-8' }) as never;
     })
     .openapi(actors, (c) => c.json({ items: backend.actors() }, 200));
 }

@@ -29,9 +29,26 @@ export const limitParam = z.coerce.number().int().min(1).max(1000).default(50).o
   description: 'page size (1-1000, default 50)',
   example: 50,
 });
-export const cursorParam = z.string().max(200).optional().openapi({
-  description: 'opaque cursor from `next_cursor` of the previous page',
-});
+/**
+ * Cursors are opaque to clients, but a cursor that is not one the server made must fail loudly
+ * rather than silently restart at the first page: the store's keyset cursors are base64url JSON
+ * arrays, so anything that does not decode to an array is refused here.
+ */
+export function isWellFormedCursor(s: string): boolean {
+  if (!/^[A-Za-z0-9_-]+$/.test(s)) return false;
+  try {
+    return Array.isArray(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+  } catch {
+    return false;
+  }
+}
+
+export const cursorParam = z
+  .string()
+  .max(500)
+  .refine(isWellFormedCursor, { message: 'not a cursor this server issued (pass `next_cursor` back unchanged)' })
+  .optional()
+  .openapi({ description: 'opaque cursor from `next_cursor` of the previous page' });
 
 export function page<T extends z.ZodType>(item: T, name: string) {
   return z

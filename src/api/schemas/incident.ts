@@ -38,6 +38,7 @@ export const incidentSummary = z
       name: z.string().nullable(),
       admin1: z.string().nullable(),
       admin2: z.string().nullable(),
+      admin: z.string().nullable().openapi({ description: 'the finest admin code known (admin2, else admin1)' }),
     }),
     type: z.string(),
     hostile: z.boolean(),
@@ -49,11 +50,9 @@ export const incidentSummary = z
     source_count: z.number().int().openapi({ description: 'distinct sources among the reports' }),
     confidence: z.number().openapi({ description: '0..1, from the reliability of the sources' }),
     review_state: reviewStateEnum,
-    verdict: verdictEnum
-      .nullable()
-      .openapi({
-        description: 'the gravest verdict over all agreements (violation > undetermined > permitted > not_applicable)',
-      }),
+    verdict: verdictEnum.nullable().openapi({
+      description: 'the gravest verdict over all agreements (violation > undetermined > permitted > not_applicable)',
+    }),
     verdicts: z.array(verdictSummary),
   })
   .openapi('IncidentSummary');
@@ -114,8 +113,11 @@ export const reportRef = z
     id: z.string(),
     format: z.string(),
     sources: z.array(z.string()).openapi({ description: 'source ids' }),
+    title: z.string().nullable(),
+    outlet: z.string().nullable().openapi({ description: 'name of the first source' }),
     url: z.string().nullable(),
     when: z.string().nullable(),
+    published: z.string().nullable().openapi({ description: 'publication date when the submitter gave one' }),
     ingested_at: z.string(),
     text: z
       .string()
