@@ -9,22 +9,27 @@ import { buildBasemap } from './build/basemap.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/** basemap.geojson: countries and governorates; districts.geojson: districts, loaded later */
+const FILES: Record<string, number[]> = { 'basemap.geojson': [0, 1], 'districts.geojson': [2] };
+
 function basemap(): Plugin {
-  let json: string | null = null;
-  const get = () => {
-    json ??= JSON.stringify(buildBasemap(repoRoot));
-    return json;
+  const cache = new Map<string, string>();
+  const get = (name: string) => {
+    if (!cache.has(name)) cache.set(name, JSON.stringify(buildBasemap(repoRoot, FILES[name])));
+    return cache.get(name)!;
   };
   return {
     name: 'truce-basemap',
     configureServer(server) {
-      server.middlewares.use('/basemap.geojson', (_req, res) => {
-        res.setHeader('content-type', 'application/geo+json');
-        res.end(get());
-      });
+      for (const name of Object.keys(FILES)) {
+        server.middlewares.use(`/${name}`, (_req, res) => {
+          res.setHeader('content-type', 'application/geo+json');
+          res.end(get(name));
+        });
+      }
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'basemap.geojson', source: get() });
+      for (const name of Object.keys(FILES)) this.emitFile({ type: 'asset', fileName: name, source: get(name) });
     },
   };
 }

@@ -6,8 +6,9 @@
 import { getToken } from './token.js';
 
 export type Verdict = 'violation' | 'permitted' | 'undetermined' | 'not_applicable';
-export type ReviewState = 'unreviewed' | 'locked' | 'verified' | 'duplicate' | 'unverifiable' | 'rejected';
-export const REVIEW_STATES: ReviewState[] = ['unreviewed', 'locked', 'verified', 'duplicate', 'unverifiable', 'rejected'];
+/** the store's review states (src/store/records.ts), as the API reports them */
+export type ReviewState = 'reported' | 'under_review' | 'verified' | 'duplicate' | 'unverifiable' | 'rejected';
+export const REVIEW_STATES: ReviewState[] = ['reported', 'under_review', 'verified', 'duplicate', 'unverifiable', 'rejected'];
 export const VERDICTS: Verdict[] = ['violation', 'undetermined', 'permitted', 'not_applicable'];
 
 export interface VerdictSummary {
@@ -169,7 +170,7 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
 }
 
 export const api = {
-  about: () => get<About>('/'),
+  about: () => get<About>(''),
   actors: () => get<{ items: ActorRef[] }>('/actors'),
   agreements: () => get<{ items: AgreementSummary[] }>('/agreements'),
   agreement: (id: string) => get<AgreementDetail>(`/agreements/${encodeURIComponent(id)}`),
@@ -182,3 +183,14 @@ export const api = {
     post<{ report: { id: string }; incidents: IncidentSummary[]; findings: Finding[] }>('/reports', body),
   review: (id: string, action: Record<string, unknown>) => post<IncidentDetail>(`/incidents/${encodeURIComponent(id)}/review`, action),
 };
+
+const OUTCOMES = new Set(['verify', 'unverifiable', 'reject', 'duplicate']);
+
+/**
+ * A review outcome needs the incident locked by the acting analyst (the store's rule); take the
+ * lock first when the incident is not yet under review, so one click verifies.
+ */
+export async function reviewWithLock(id: string, state: ReviewState, action: Record<string, unknown>): Promise<IncidentDetail> {
+  if (OUTCOMES.has(String(action.action)) && state !== 'under_review') await api.review(id, { action: 'lock' });
+  return api.review(id, action);
+}

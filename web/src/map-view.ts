@@ -59,7 +59,6 @@ export class IncidentMap {
     layers.push(
       { id: 'countries', type: 'fill', source: 'basemap', filter: ['==', ['get', 'level'], 0], paint: { 'fill-color': '#f4f1ea', 'fill-opacity': config.tiles ? 0 : 1 } },
       { id: 'syria', type: 'fill', source: 'basemap', filter: ['==', ['get', 'level'], 1], paint: { 'fill-color': '#ffffff', 'fill-opacity': config.tiles ? 0 : 1 } },
-      { id: 'adm2-lines', type: 'line', source: 'basemap', minzoom: 6.5, filter: ['==', ['get', 'level'], 2], paint: { 'line-color': '#d6d0c4', 'line-width': 0.6 } },
       { id: 'adm1-lines', type: 'line', source: 'basemap', filter: ['==', ['get', 'level'], 1], paint: { 'line-color': '#b9b2a3', 'line-width': 1 } },
       { id: 'country-lines', type: 'line', source: 'basemap', filter: ['==', ['get', 'level'], 0], paint: { 'line-color': '#8d877a', 'line-width': 1.2 } },
     );
@@ -70,7 +69,12 @@ export class IncidentMap {
       attributionControl: { customAttribution: 'Boundaries: OCHA, HDX; Natural Earth' },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.loaded = new Promise((resolve) =>
+      this.map.once('load', () => {
+        performance.mark('truce:map-load');
+        resolve();
+      }),
+    );
     void this.loaded.then(() => this.addDataLayers());
   }
 
@@ -139,6 +143,16 @@ export class IncidentMap {
     m.on('sourcedata', (e) => {
       if (e.sourceId === 'incidents' && e.isSourceLoaded) this.updateClusterLabels();
     });
+  }
+
+  /** District outlines, fetched after the first map so they do not delay it. */
+  addDistricts(): void {
+    if (this.map.getSource('districts')) return;
+    this.map.addSource('districts', { type: 'geojson', data: './districts.geojson' });
+    this.map.addLayer(
+      { id: 'adm2-lines', type: 'line', source: 'districts', minzoom: 6.5, paint: { 'line-color': '#d6d0c4', 'line-width': 0.6 } },
+      'adm1-lines',
+    );
   }
 
   /** Replace the incidents and wait until the map has drawn them. */

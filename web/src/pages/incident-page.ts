@@ -3,7 +3,7 @@
  * override), the reports that evidence it with the quoted spans highlighted, its sources and the
  * review history; analysts get the review actions.
  */
-import { api, type IncidentDetail, VERDICTS } from '../api.js';
+import { api, type IncidentDetail, reviewWithLock, VERDICTS } from '../api.js';
 import { actorMap, actorName, hasRole, whoAmI } from '../context.js';
 import { h, highlight, mount } from '../dom.js';
 import type { Page } from '../page.js';
@@ -97,7 +97,7 @@ function reviewActions(i: IncidentDetail, redraw: (i: IncidentDetail) => void): 
   const act = async (action: Record<string, unknown>) => {
     out.replaceChildren('…');
     try {
-      redraw(await api.review(i.id, action));
+      redraw(await reviewWithLock(i.id, i.review_state, action));
     } catch (err) {
       out.replaceChildren(errorBox(err));
     }

@@ -52,11 +52,14 @@ export function mapPage(): Page {
       loadList(q, actors, gen),
     ]);
     if (gen !== generation || !map) return;
+    performance.mark('truce:incidents-fetched');
     await map.setIncidents(fc);
     if (gen !== generation) return;
+    performance.mark('truce:map-ready');
     mapHost.dataset.mapState = 'ready';
     mapHost.dataset.incidentCount = String(fc.features.length);
     status.textContent = `${fc.features.length.toLocaleString('en')} located incidents on the map`;
+    map.addDistricts();
     void loadTimeline(route, gen);
   }
 
@@ -139,7 +142,8 @@ export function mapPage(): Page {
 
   return {
     async render(el, route) {
-      agreements = await agreementList();
+      const [list, config] = await Promise.all([agreementList(), mapConfig()]);
+      agreements = list;
       const areaButton = h('button', { type: 'button', onclick: () => map && setParams({ bbox: map.visibleBbox() }) }, 'filter to the map area');
       mount(
         el,
@@ -147,7 +151,8 @@ export function mapPage(): Page {
         h('div', { class: 'map-layout' }, h('div', { class: 'map-column' }, mapHost, h('div', { class: 'map-bar' }, status, areaButton)), h('aside', null, h('h2', null, 'Incidents'), listHost)),
         h('section', { class: 'trends' }, timelineHost),
       );
-      map = new IncidentMap(mapHost, await mapConfig());
+      performance.mark('truce:map-create');
+      map = new IncidentMap(mapHost, config);
       await load(route);
     },
     update(route) {

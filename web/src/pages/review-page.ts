@@ -1,8 +1,8 @@
 /**
- * The review queue: incidents waiting for an analyst (unreviewed or locked), gravest first as the
+ * The review queue: incidents waiting for an analyst (reported, or under review), gravest first as the
  * API orders them, with quick verify and reject for analysts. Filters as on the map apply.
  */
-import { api, type IncidentSummary, query } from '../api.js';
+import { api, type IncidentSummary, query, reviewWithLock } from '../api.js';
 import { actorMap, actorName, hasRole, whoAmI } from '../context.js';
 import { h, mount } from '../dom.js';
 import { errorBox } from '../errors.js';
@@ -15,7 +15,7 @@ export function reviewPage(): Page {
   let el: HTMLElement;
   const draw = async (route: Route) => {
     const [actors, me] = await Promise.all([actorMap(), whoAmI().catch(() => null)]);
-    const filters = { ...filterQuery(route.params), review: route.params.get('review') ?? 'unreviewed,locked' };
+    const filters = { ...filterQuery(route.params), review: route.params.get('review') ?? 'reported,under_review' };
     const verdictFilter = route.params.get('verdict') ?? 'violation,undetermined';
     const page = await api.incidents(query({ ...filters, verdict: verdictFilter, limit: 100 }));
     const analyst = !!me && hasRole(me, 'analyst');
@@ -23,7 +23,7 @@ export function reviewPage(): Page {
       const result = h('span', { class: 'row-result' });
       const act = (action: string) => async () => {
         try {
-          const after = await api.review(i.id, { action });
+          const after = await reviewWithLock(i.id, i.review_state, { action });
           result.replaceChildren(after.review_state);
         } catch (err) {
           result.replaceChildren(errorBox(err));
