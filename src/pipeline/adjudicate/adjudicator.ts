@@ -1,0 +1,231 @@
+/**
+ * The adjudicator: every incident against every agreement (formats.md §5), in two passes.
+ *
+ * 1. The phase schedule. A phase completes at the first instant T that follows N quiet days
+ *    (formats.md §3); whether a violation happened depends on which rules were enabled, i.e. on
+ *    earlier completions. So the agreements that have phases are run over their incidents in time
+ *    order, counting each violation at its instant (an interval at its end), which fixes every T.
+ * 2. The findings. With every T known, each verdict depends only on its own incident, so the
+ *    incidents are judged in output order (time, then id) and the findings streamed out. Input
+ *    order never matters.
+ */
+import type { Actor } from '../../domain/actor.js';
+import type { Agreement } from '../../domain/agreement.js';
+import type { Finding } from '../../domain/finding.js';
+import type { Incident } from '../../domain/incident.js';
+import { DAY_MS } from '../../domain/time.js';
+import { CompiledAgreement } from './compiled-agreement.js';
+import { type AreaGeometry, type GeometrySource, workspaceGeometrySource } from './geometry-source.js';
+import { IncidentColumns } from './incident-columns.js';
+import { IncidentSite } from './incident-site.js';
+import { Judge } from './judge.js';
+import { PartyResolver } from './party-resolver.js';
+import { NOT_APPLICABLE, newOutcome, type Outcome, VERDICT_NAMES, VIOLATION } from './verdict.js';
+import { ZoneRegistry } from './zone-registry.js';
+
+/** What the adjudicator needs from a workspace (the workspace loader's result satisfies it). */
+export interface AdjudicationWorkspace {
+  dir?: string;
+  actors: readonly Actor[];
+  agreements: readonly Agreement[];
+  /** zone geometries the loader already read, keyed "agreementId/zoneId" */
+  zoneGeometries?: ReadonlyMap<string, AreaGeometry>;
+}
+
+export interface AdjudicatorOptions {
+  /** country/admin boundaries and the gazetteer (defaults: zone files from `dir` only) */
+  geometry?: Partial<GeometrySource>;
+}
+
+export interface AdjudicationStats {
+  incidents: number;
+  /** incident x agreement pairs judged */
+  evaluations: number;
+  /** findings per verdict, in VERDICT_NAMES order */
+  verdicts: [number, number, number, number];
+}
+
+export class Adjudicator {
+  readonly agreements: CompiledAgreement[];
+  readonly timeZones: string[];
+  readonly parties: PartyResolver;
+  readonly registry: ZoneRegistry;
+  readonly geometry: GeometrySource;
+  private readonly judge: Judge;
+
+  constructor(workspace: AdjudicationWorkspace, options: AdjudicatorOptions = {}) {
+    this.geometry = workspaceGeometrySource(workspace.dir, options.geometry);
+    const agreements = [...workspace.agreements].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const named = new Set<string>();
+    for (const a of agreements) {
+      const entries = [
+        ...a.parties.bound,
+        ...(a.parties.excluded ?? []),
+        ...(a.amendments ?? []).flatMap((m) => [...(m.parties?.bound_add ?? []), ...(m.parties?.excluded_add ?? [])]),
+      ];
+      for (const e of entries) named.add(typeof e === 'string' ? e : e.id);
+      for (const g of [...(a.parties.guarantors ?? []), ...(a.amendments ?? []).flatMap((m) => m.parties?.guarantors_add ?? [])]) {
+        named.add(g.actor);
+        for (const f of g.answers_for) named.add(f);
+      }
+      for (const r of a.rules ?? []) if (r.kind === 'phase') for (const q of r.quiet_parties) named.add(q);
+    }
+    this.parties = new PartyResolver(workspace.actors as Actor[], named);
+    this.registry = new ZoneRegistry(this.geometry);
+    this.agreements = agreements.map((a) => new CompiledAgreement(a, this.parties, this.registry, workspace.zoneGeometries));
+    this.timeZones = [...new Set(this.agreements.map((a) => a.tz))];
+    if (this.timeZones.length === 0) this.timeZones.push('UTC');
+    for (const a of this.agreements) a.tzIndex = this.timeZones.indexOf(a.tz);
+    const site = new IncidentSite(this.registry, (code) => this.geometry.admin(code));
+    this.judge = new Judge(this.parties, this.registry, site);
+  }
+
+  /** Empty columns bound to this adjudicator's actor codes and time zones. */
+  newColumns(): IncidentColumns {
+    return new IncidentColumns({
+      timeZones: this.timeZones,
+      actorCode: (id) => this.parties.code(id),
+      place: (name) => this.geometry.place(name),
+    });
+  }
+
+  /** Columns from incident objects already valid against incidentSchema. */
+  columnsOf(incidents: Iterable<Incident>): IncidentColumns {
+    const cols = this.newColumns();
+    let line = 0;
+    for (const inc of incidents) {
+      const problem = cols.add(inc, ++line);
+      if (problem) throw new Error(`incident ${inc.id}: ${problem}`);
+    }
+    return cols;
+  }
+
+  /** All findings (not_applicable ones only with `all`), sorted by incident time, id, agreement. */
+  adjudicate(incidents: Iterable<Incident> | IncidentColumns, options: { all?: boolean } = {}): Finding[] {
+    const cols = incidents instanceof IncidentColumns ? incidents : this.columnsOf(incidents);
+    const out: Finding[] = [];
+    this.forEachFinding(cols, (f) => out.push(f), options);
+    return out;
+  }
+
+  /** Streams findings in output order; returns counts. */
+  forEachFinding(cols: IncidentColumns, emit: (f: Finding) => void, options: { all?: boolean } = {}): AdjudicationStats {
+    const it = this.findings(cols, options);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+      emit(r.value);
+    }
+  }
+
+  /**
+   * The findings in output order (time, id, agreement id), as a generator so that a writer can
+   * respect back-pressure; its return value is the counts.
+   */
+  *findings(cols: IncidentColumns, options: { all?: boolean } = {}): Generator<Finding, AdjudicationStats> {
+    this.schedulePhases(cols);
+    const stats: AdjudicationStats = { incidents: cols.count, evaluations: 0, verdicts: [0, 0, 0, 0] };
+    const order = this.outputOrder(cols);
+    const out = newOutcome();
+    const judge = this.judge;
+    const all = options.all === true;
+    const agreements = this.agreements;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      judge.focus(cols, i);
+      for (let j = 0; j < agreements.length; j++) {
+        const a = agreements[j];
+        judge.judge(a, i, out, null);
+        stats.evaluations++;
+        stats.verdicts[out.verdict]++;
+        if (out.verdict === NOT_APPLICABLE && !all) continue;
+        const reasons: string[] = [];
+        judge.judge(a, i, out, reasons);
+        yield this.finding(cols, a, i, out, reasons);
+      }
+    }
+    return stats;
+  }
+
+  /** Incidents sorted by start (in the first agreement's zone), id, then input line. */
+  outputOrder(cols: IncidentColumns): Uint32Array {
+    const n = cols.count;
+    const start = cols.start[0];
+    const ids = cols.ids;
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const cmp = (x: number, y: number) =>
+      start[x] - start[y] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0) || cols.line[x] - cols.line[y];
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) if (cmp(i - 1, i) > 0) sorted = false;
+    return sorted ? order : order.sort(cmp);
+  }
+
+  /**
+   * Pass 1: the completion instant of every phase. Violations are counted at their instant, or at
+   * the end of their interval ("the last instant of its interval", formats.md §3), in that order.
+   */
+  schedulePhases(cols: IncidentColumns): void {
+    const out = newOutcome();
+    for (const a of this.agreements) {
+      if (a.phases.length === 0) continue;
+      const z = a.tzIndex;
+      const key = (i: number) => (cols.start[z][i] === cols.end[z][i] ? cols.start[z][i] : cols.end[z][i]);
+      const order = Uint32Array.from({ length: cols.count }, (_, i) => i).sort(
+        (x, y) => key(x) - key(y) || (cols.ids[x] < cols.ids[y] ? -1 : cols.ids[x] > cols.ids[y] ? 1 : 0),
+      );
+      const quiet = a.phases.map((p) => p.quiet.map((id) => this.parties.classOfId(id)));
+      for (let p = 0; p < a.phases.length; p++) a.phaseAt[p] = a.from + a.phases[p].days * DAY_MS;
+      for (const i of order) {
+        if (!cols.hostile[cols.type[i]] || cols.by[i] < 0) continue;
+        const cls = this.parties.classOf(cols.by[i]);
+        if (cls < 0) continue;
+        const v = key(i);
+        // only violations that could still move a candidate matter
+        let relevant = false;
+        for (let p = 0; p < a.phases.length; p++) {
+          const n = a.phases[p].days * DAY_MS;
+          if (v < a.phaseAt[p] && v > a.phaseAt[p] - n) relevant = true;
+        }
+        if (!relevant) continue;
+        this.judge.focus(cols, i);
+        this.judge.judge(a, i, out, null);
+        if (out.verdict !== VIOLATION) continue;
+        for (let p = 0; p < a.phases.length; p++) {
+          const n = a.phases[p].days * DAY_MS;
+          if (!(v < a.phaseAt[p] && v > a.phaseAt[p] - n)) continue;
+          const s = cols.start[z][i];
+          const attributed = quiet[p].some((q) => q >= 0 && (q === cls || this.parties.membershipPath(cls, q, s, a.tz) !== null));
+          if (attributed) a.phaseAt[p] = v + n;
+        }
+      }
+      for (let p = 0; p < a.phases.length; p++) if (a.phaseAt[p] >= a.until) a.phaseAt[p] = Infinity;
+    }
+  }
+
+  finding(cols: IncidentColumns, a: CompiledAgreement, i: number, o: Outcome, reasons: string[]): Finding {
+    const P = this.parties;
+    let party: string | null = null;
+    if (o.party >= 0) {
+      const id = P.ids[o.party];
+      const cls = P.classOf(o.party);
+      party = P.hasSuccession(cls) ? P.nameAt(id, cols.start[a.tzIndex][i], a.tz) : id;
+    }
+    const sources = cols.sources[i];
+    return {
+      incident: cols.ids[i],
+      agreement: a.id,
+      verdict: VERDICT_NAMES[o.verdict],
+      rule: o.rule?.id ?? null,
+      clause: o.rule?.clause ?? null,
+      party,
+      answerable: o.answerable >= 0 ? P.ids[o.answerable] : null,
+      reasons,
+      sources: sources ? JSON.parse(sources) : [],
+    };
+  }
+}
+
+export function createAdjudicator(workspace: AdjudicationWorkspace, options?: AdjudicatorOptions): Adjudicator {
+  return new Adjudicator(workspace, options);
+}
