@@ -23,7 +23,14 @@ export class SourceFile {
   ) {
     // uniqueKeys (the default) turns duplicate keys into errors; the core schema is YAML 1.2,
     // so dates stay strings and `on`/`yes` are not booleans.
-    this.doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, schema: 'core' });
+    // logLevel 'error': a key that is a mapping would make yaml print a process warning when
+    // converted to JS; checkKeys reports it as a problem instead.
+    this.doc = parseDocument(text, {
+      lineCounter: this.lineCounter,
+      prettyErrors: false,
+      schema: 'core',
+      logLevel: 'error',
+    });
     for (const e of this.doc.errors) {
       const pos = this.lineCounter.linePos(e.pos[0]);
       this.problems.push({
@@ -36,7 +43,7 @@ export class SourceFile {
         severity: 'error',
       });
     }
-    if (this.doc.errors.length === 0) this.flagYaml11Keys(this.doc.contents, []);
+    if (this.doc.errors.length === 0) this.checkKeys(this.doc.contents, []);
   }
 
   get ok(): boolean {
@@ -108,7 +115,8 @@ export class SourceFile {
     this.problems.push(this.problem(path, code, message, opts));
   }
 
-  private flagYaml11Keys(node: unknown, path: PathSeg[]): void {
+  /** Keys must be plain scalars; flag the YAML 1.1 boolean words among them. */
+  private checkKeys(node: unknown, path: PathSeg[]): void {
     if (isMap(node)) {
       for (const pair of node.items) {
         const k = pair.key;
@@ -120,12 +128,25 @@ export class SourceFile {
             { key: true },
           );
         }
+        if (k !== null && !isScalar(k)) {
+          const at = (k as ParsedNode).range;
+          const pos = at ? this.pos(at[0]) : { line: 1, column: 1 };
+          this.problems.push({
+            file: this.file,
+            ...pos,
+            field: fieldPath(path),
+            code: 'invalid-type',
+            message: 'a key must be a plain value, not a list or mapping',
+            severity: 'error',
+          });
+          continue;
+        }
         const key = isScalar(k) ? (k.value as PathSeg) : String(k);
-        this.flagYaml11Keys(pair.value, [...path, key]);
+        this.checkKeys(pair.value, [...path, key]);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
-        this.flagYaml11Keys(item, [...path, i]);
+        this.checkKeys(item, [...path, i]);
       });
     }
   }
