@@ -16,7 +16,11 @@ const TIME_PATTERN = `${INSTANT_RE.source}|${DATE_RE.source}`;
 const TIME_DESCRIPTION = 'an ISO 8601 instant (2016-12-30T00:00+02:00) or a date (2016-12-30, 2016-12, 2016)';
 
 export const JSON_SCHEMA_FILES = {
-  'actors.schema.json': { schema: actorsFileSchema, title: 'Truce actors.yaml', description: 'The actor registry (formats.md §2).' },
+  'actors.schema.json': {
+    schema: actorsFileSchema,
+    title: 'Truce actors.yaml',
+    description: 'The actor registry (formats.md §2).',
+  },
   'agreement.schema.json': {
     schema: agreementSchema,
     title: 'Truce agreement (agreements/ID.yaml)',
@@ -43,7 +47,8 @@ export function jsonSchemas(): Record<string, object> {
       // z.date() (a YAML 1.1 timestamp) has no JSON form; the override below replaces it
       unrepresentable: 'any',
       override: (ctx) => {
-        const isTime = ctx.zodSchema === timeValue || (file === 'incident.schema.json' && ctx.path.join('.') === 'properties.when');
+        const isTime =
+          ctx.zodSchema === timeValue || (file === 'incident.schema.json' && ctx.path.join('.') === 'properties.when');
         if (isTime) {
           const s = ctx.jsonSchema as Record<string, unknown>;
           for (const k of Object.keys(s)) delete s[k];

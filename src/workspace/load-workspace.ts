@@ -86,7 +86,11 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
   let actorIds: Set<string> | undefined;
   const actorsText = await readText(join(root, 'actors.yaml'));
   if (actorsText instanceof Error) {
-    fileProblem('actors.yaml', 'file-unreadable', `cannot read: ${(actorsText as NodeJS.ErrnoException).code ?? actorsText.message}`);
+    fileProblem(
+      'actors.yaml',
+      'file-unreadable',
+      `cannot read: ${(actorsText as NodeJS.ErrnoException).code ?? actorsText.message}`,
+    );
   } else if (actorsText === undefined) {
     fileProblem('actors.yaml', 'file-missing', 'a workspace needs an actors.yaml (the actor registry)');
   } else {

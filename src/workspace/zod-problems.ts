@@ -80,7 +80,8 @@ function coordinateField(full: readonly PathSeg[]): boolean {
 }
 
 function boundMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, value: unknown): string {
-  const what = issue.origin === 'array' || issue.origin === 'set' ? 'items' : issue.origin === 'string' ? 'characters' : '';
+  const what =
+    issue.origin === 'array' || issue.origin === 'set' ? 'items' : issue.origin === 'string' ? 'characters' : '';
   const n = Array.isArray(value) ? value.length : typeof value === 'string' ? value.length : value;
   if (issue.code === 'too_big') {
     const op = issue.inclusive === false ? '<' : '<=';

@@ -53,8 +53,53 @@ function assertContract({ code, problems }: { code: number; problems: Problem[] 
 }
 
 const lines = (s: string) => s.split('\n');
-const KEYS = ['id', 'kind', 'where', 'from', 'until', 'by', 'on', 'yes', 'zones', 'rules', 'polygon', 'buffer', 'width_km', 'file', 'tz', '<<', '&a', '*a', '? x'];
-const VALUES = ['', '~', 'null', '[]', '{}', '-1', '0', '1e999', '2018-02-30', '2016', '"x"', 'Asia/Nowhere', '[[1,2]]', '[[[0,0],[1,1],[1,0],[0,1],[0,0]]]', '*a', '&a x', '|', '>-', '"unterminated', "'", '#', ': :', '- - -', '\t'];
+const KEYS = [
+  'id',
+  'kind',
+  'where',
+  'from',
+  'until',
+  'by',
+  'on',
+  'yes',
+  'zones',
+  'rules',
+  'polygon',
+  'buffer',
+  'width_km',
+  'file',
+  'tz',
+  '<<',
+  '&a',
+  '*a',
+  '? x',
+];
+const VALUES = [
+  '',
+  '~',
+  'null',
+  '[]',
+  '{}',
+  '-1',
+  '0',
+  '1e999',
+  '2018-02-30',
+  '2016',
+  '"x"',
+  'Asia/Nowhere',
+  '[[1,2]]',
+  '[[[0,0],[1,1],[1,0],[0,1],[0,0]]]',
+  '*a',
+  '&a x',
+  '|',
+  '>-',
+  '"unterminated',
+  "'",
+  '#',
+  ': :',
+  '- - -',
+  '\t',
+];
 
 /** A mutation of `text`: delete, duplicate or swap lines, swap characters, splice in a key/value. */
 const mutation = (text: string) =>
@@ -115,9 +160,17 @@ const randomYaml = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 100 }),
   fc
-    .array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.constantFrom('- ', '', '? '), fc.constantFrom(...KEYS), fc.constantFrom(...VALUES)), {
-      maxLength: 25,
-    })
+    .array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom('- ', '', '? '),
+        fc.constantFrom(...KEYS),
+        fc.constantFrom(...VALUES),
+      ),
+      {
+        maxLength: 25,
+      },
+    )
     .map((rows) => rows.map(([ind, dash, k, v]) => `${'  '.repeat(ind)}${dash}${k}: ${v}`).join('\n')),
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
 );

@@ -58,7 +58,7 @@ describe('truce check (executable)', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      "actors.yaml:19:21: error [unknown-actor] [5].member_of[0].id: unknown actor `oposition-front`; did you mean `opposition-front`?",
+      'actors.yaml:19:21: error [unknown-actor] [5].member_of[0].id: unknown actor `oposition-front`; did you mean `opposition-front`?',
     );
     expect(lines.at(-1)).toBe('test/workspace/invalid/unknown-actor: 12 errors, 0 warnings');
   });
@@ -105,7 +105,12 @@ describe('truce schema', () => {
       const r = await runInProcess('schema', '--out', out);
       expect(r.code).toBe(0);
       const files = readdirSync(out).sort();
-      expect(files).toEqual(['actors.schema.json', 'agreement.schema.json', 'incident.schema.json', 'places.schema.json']);
+      expect(files).toEqual([
+        'actors.schema.json',
+        'agreement.schema.json',
+        'incident.schema.json',
+        'places.schema.json',
+      ]);
       for (const f of files) {
         expect(readFileSync(join(out, f), 'utf8'), `schemas/${f} is stale: run \`npx truce schema\``).toBe(
           readFileSync(join(root, 'schemas', f), 'utf8'),

@@ -47,7 +47,15 @@ describe('valid workspaces', () => {
     expect(ws.places.map((p) => p.name)).toEqual(['Nawa', 'Tafas']);
     expect(ws.agreementFiles.get('southwest-2017')).toBe('agreements/southwest-2017.yaml');
     const spec = ws.agreements[0].zones!['quneitra-line'];
-    expect(spec).toEqual({ buffer: { line: [[35.85, 33.0], [35.95, 33.2]], width_km: [5, 8] } });
+    expect(spec).toEqual({
+      buffer: {
+        line: [
+          [35.85, 33.0],
+          [35.95, 33.2],
+        ],
+        width_km: [5, 8],
+      },
+    });
   });
 });
 

@@ -41,7 +41,9 @@ export async function checkCommand(dir: string | undefined, format: 'text' | 'js
 export function register(program: Command): void {
   program
     .command('check')
-    .description('validate a workspace (actors.yaml, agreements/, zones/); report every problem with file, line and column')
+    .description(
+      'validate a workspace (actors.yaml, agreements/, zones/); report every problem with file, line and column',
+    )
     .argument('[dir]', 'workspace folder (default: the built-in Syria workspace)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (dir: string | undefined, opts: { format: 'text' | 'json' }) => {
