@@ -93,6 +93,8 @@ export interface FindingFilter {
 }
 
 export interface ClaimInput {
+  /** a stable id makes adding the claim idempotent (text ingestion derives it from the report) */
+  id?: string;
   agreement_id: string;
   kind: ClaimKind;
   at: string;

@@ -31,7 +31,7 @@ export async function addClaim(db: Kysely<Database>, c: ClaimInput, actor: strin
     throw new ReviewError(`claim time: ${(err as Error).message}`, 'invalid_input');
   }
   const row = {
-    id: `cl-${randomBytes(8).toString('hex')}`,
+    id: c.id ?? `cl-${randomBytes(8).toString('hex')}`,
     agreement_id: c.agreement_id,
     incident_id: c.incident_id ?? null,
     report_id: c.report_id ?? null,
@@ -47,7 +47,8 @@ export async function addClaim(db: Kysely<Database>, c: ClaimInput, actor: strin
     created_at: Date.now(),
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('claims').values(row).execute();
+    if (c.id && (await trx.selectFrom('claims').select('id').where('id', '=', c.id).executeTakeFirst())) return; // already recorded
+    await trx.insertInto('claims').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
     await audit(trx, { actor, action: 'add_claim', entity_type: 'agreement', entity_id: c.agreement_id, after: row });
     if (row.incident_id) await audit(trx, { actor, action: 'add_claim', entity_type: 'incident', entity_id: row.incident_id, after: row });
   });

@@ -1,0 +1,62 @@
+/** What every reader yields: a report for the store, or an error naming the line. */
+import type { ActorRegistry } from '../resolve/actor-registry.js';
+
+/** The fields of a report as readers produce them (the store's ReportInput, kept here so the pipeline does not depend on the store). */
+export interface ReadReport {
+  format: 'text' | 'jsonl' | 'acled' | 'ucdp' | 'manual';
+  external_id?: string | null;
+  file?: string | null;
+  line?: number | null;
+  sources?: string[];
+  url?: string | null;
+  when?: string | null;
+  t_start?: number | null;
+  t_end?: number | null;
+  lat?: number | null;
+  lon?: number | null;
+  precision_km?: number | null;
+  place?: string | null;
+  admin1?: string | null;
+  admin2?: string | null;
+  type?: string | null;
+  by?: string | null;
+  against?: string | null;
+  unmatched_actors?: string[];
+  fatalities?: number | null;
+  description?: string | null;
+  payload: unknown;
+}
+
+/** A claim found in a report (text ingestion), before it is tied to an agreement. */
+export interface ReadClaim {
+  key: string;
+  speaker: string;
+  speaker_actor: string | null;
+  stance: string;
+  subject: { kind: 'agreement' | 'incident'; text: string };
+  incident_external_id?: string;
+  quote: string;
+  at: string | null;
+}
+
+export type ReadItem =
+  | { kind: 'report'; line: number; report: ReadReport }
+  | { kind: 'claim'; line: number; claim: ReadClaim }
+  | { kind: 'error'; line: number; message: string };
+
+export interface ReaderContext {
+  /** the file name recorded with each report (as given on the command line) */
+  file: string;
+  /** IANA zone for local dates (ACLED and UCDP dates are local days) */
+  tz: string;
+  registry?: ActorRegistry;
+  /** extraction option: publication date of a text report */
+  published?: string;
+  /** source (outlet) of a text report */
+  source?: string;
+  /** called with the number of bytes read so far (progress bars) */
+  onBytes?: (bytes: number) => void;
+}
+
+export const INGEST_FORMATS = ['text', 'jsonl', 'acled', 'ucdp'] as const;
+export type IngestFormat = (typeof INGEST_FORMATS)[number];
