@@ -68,7 +68,8 @@ describe('invalid workspaces (one folder per kind of error)', () => {
       for (const p of problems) seen.add(p.code);
       const text = `${problems.map(formatProblem).join('\n')}\n`;
       const golden = join(dir, 'expected.txt');
-      if (process.env.REGEN || !existsSync(golden)) writeFileSync(golden, text);
+      if (process.env.REGEN) writeFileSync(golden, text);
+      expect(existsSync(golden), `${golden} is missing: run with REGEN=1`).toBe(true);
       expect(text).toBe(readFileSync(golden, 'utf8'));
       // every problem is located
       for (const p of problems) {
