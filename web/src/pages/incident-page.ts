@@ -11,6 +11,9 @@ import { href } from '../route.js';
 import { errorBox } from '../errors.js';
 import { badge, formatWhen, humanType } from '../verdict.js';
 
+/** gravest first; not-applicable findings at the end */
+const RANK: Record<string, number> = { violation: 3, undetermined: 2, permitted: 1, not_applicable: 0 };
+
 export function incidentPage(id: string): Page {
   return {
     async render(el) {
@@ -40,7 +43,7 @@ export function incidentPage(id: string): Page {
             h(
               'ul',
               { class: 'findings', 'data-testid': 'findings' },
-              i.findings.map((f) =>
+              [...i.findings].sort((a, b) => RANK[b.verdict] - RANK[a.verdict] || a.agreement.localeCompare(b.agreement)).map((f) =>
                 h(
                   'li',
                   { 'data-agreement': f.agreement, 'data-verdict': f.verdict },

@@ -1,0 +1,123 @@
+/**
+ * The dashboard's test server: the real API app (src/api/app.ts) over a real SQLite store in a
+ * temporary folder, the built-in Syria workspace, the adjudicator recomputing findings after each
+ * submission, and the dashboard built by Vite into a temporary folder: what `truce serve` runs,
+ * assembled in-process so the tests can hold one API token per role.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../src/api/app.js';
+import { issueToken, ROLES, type Role } from '../../src/api/auth.js';
+import { storeBackend } from '../../src/api/store-backend.js';
+import { adjudicatorFor } from '../../src/services/compliance-workspace.js';
+import { refreshStaleFindings } from '../../src/services/stored-findings.js';
+import { openStore, type ReportInput } from '../../src/store/store.js';
+import { builtinWorkspaceDir, loadWorkspaceOrThrow } from '../../src/workspace/index.js';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
+
+/** Build the dashboard with the project's Vite config into `outDir`. */
+export async function buildDashboard(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+}
+
+export interface DashboardServer {
+  url: string;
+  tokens: Record<Role, string>;
+  close(): Promise<void>;
+}
+
+export async function startDashboardServer(opts: { seed: ReportInput[]; webDist: string; publicRead?: boolean }): Promise<DashboardServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'truce-web-'));
+  const workspace = await loadWorkspaceOrThrow(builtinWorkspaceDir());
+  const store = await openStore({ url: join(dir, 'truce.sqlite') });
+  const adjudicator = adjudicatorFor(workspace);
+  if (opts.seed.length) await store.addReports(opts.seed);
+  await refreshStaleFindings(store, adjudicator);
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES) tokens[role] = (await issueToken(store.tokens, `e2e-${role}`, role)).token;
+  const backend = storeBackend(store, workspace, {
+    adjudicate: async (s) => {
+      await refreshStaleFindings(s, adjudicator);
+    },
+  });
+  const app = createApp({ backend, config: { publicRead: opts.publicRead ?? true, webDist: opts.webDist } });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tokens,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A seeded PRNG (mulberry32, Tommy Ettinger's public-domain generator) so the synthetic incidents
+ * are the same on every run.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACTORS: [by: string, against: string, type: string][] = [
+  ['syrian-government', 'civilians', 'shelling_artillery_missile_attack'],
+  ['syrian-government', 'civilians', 'air_drone_strike'],
+  ['national-front-for-liberation', 'syrian-government', 'armed_clash'],
+  ['syrian-government', 'hayat-tahrir-al-sham', 'air_drone_strike'],
+  ['hayat-tahrir-al-sham', 'syrian-government', 'armed_clash'],
+];
+
+/**
+ * `n` synthetic incidents in and around the Idlib de-escalation area between 2018-09-20 and
+ * 2019-03-20 (the Sochi memorandum in force), as JSONL-format reports.
+ */
+export function syntheticReports(n: number, seed = 7): ReportInput[] {
+  const rnd = mulberry32(seed);
+  const start = Date.UTC(2018, 8, 20);
+  const out: ReportInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const [by, against, type] = ACTORS[Math.floor(rnd() * ACTORS.length)];
+    const t = start + Math.floor(rnd() * 180 * 86_400_000);
+    const lat = 35.2 + rnd() * 1.2;
+    const lon = 36.0 + rnd() * 1.3;
+    const fatalities = Math.floor(rnd() * rnd() * 12);
+    const when = new Date(t).toISOString();
+    out.push({
+      format: 'jsonl',
+      external_id: `syn-${seed}-${i}`,
+      sources: [rnd() < 0.5 ? 'SOHR' : 'SNHR'],
+      url: `https://example.org/synthetic/${seed}/${i}`,
+      when,
+      t_start: t,
+      t_end: t,
+      lat,
+      lon,
+      precision_km: 1,
+      place: `place ${i % 50}`,
+      type,
+      by,
+      against,
+      fatalities,
+      description: `Synthetic incident ${i}`,
+      payload: { id: `syn-${seed}-${i}`, when, where: { lat, lon, precision_km: 1 }, type, by, against, fatalities: { total: fatalities } },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * The dashboard in Debian's chromium (playwright-core) against the real API and store: the map
+ * draws the seeded incidents with no request leaving the server, filters live in the URL, an
+ * incident page shows verdicts with reasons, a monitor submits a report, an analyst verifies it
+ * and overrides its verdict, and the change shows. A `<script>` in a report stays text.
+ * Screenshots go to test-results/web/. Skipped, with a message, when chromium is absent.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDashboard, type DashboardServer, startDashboardServer, syntheticReports } from './dashboard-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`SKIPPED: dashboard browser tests need ${CHROMIUM} (apt-get install -y chromium)`);
+const SHOTS = join(process.cwd(), 'test-results', 'web');
+
+describe.skipIf(!hasChromium)('dashboard in chromium', () => {
+  let server: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+  let dist: string;
+  const external: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'truce-web-dist-'));
+    await buildDashboard(dist);
+    server = await startDashboardServer({ seed: syntheticReports(60), webDist: dist });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('dialog', (d) => {
+      pageErrors.push(`dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const signIn = async (role: 'monitor' | 'analyst') => {
+    await page.fill('[data-testid=token-input]', server.tokens[role]);
+    await page.click('.token-form button[type=submit]');
+    await page.waitForFunction((r) => document.querySelector('[data-testid=identity]')?.textContent?.includes(`(${r})`), role);
+  };
+
+  it('draws the map of incidents from the bundled boundaries, with no external request', async () => {
+    await page.goto(`${server.url}/#/map`);
+    const map = page.locator('[data-testid=map][data-map-state=ready]');
+    await map.waitFor({ timeout: 30_000 });
+    expect(Number(await map.getAttribute('data-incident-count'))).toBe(60);
+    await page.locator('[data-testid=timeline] canvas').waitFor();
+    await shot('01-map');
+    expect(external).toEqual([]);
+  });
+
+  it('filters by verdict through the URL, and a shared URL restores the view', async () => {
+    await page.check('[data-filter=verdict-violation]');
+    await page.waitForFunction(() => location.hash.includes('verdict=violation'));
+    const map = page.locator('[data-testid=map][data-map-state=ready]');
+    await map.waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-incident-count')) < 60);
+    const count = Number(await map.getAttribute('data-incident-count'));
+    expect(count).toBeGreaterThan(0);
+    const badges = await page.locator('[data-testid=incident-list] li .badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(new Set(badges)).toEqual(new Set(['violation']));
+    const shared = page.url();
+    await page.goto(`${server.url}/#/agreements`);
+    await page.goto(shared);
+    await page.locator('[data-testid=map][data-map-state=ready]').waitFor();
+    expect(await page.isChecked('[data-filter=verdict-violation]')).toBe(true);
+    expect(Number(await page.locator('[data-testid=map]').getAttribute('data-incident-count'))).toBe(count);
+    await shot('02-filtered');
+  });
+
+  it('opens an incident with its verdicts and reasons', async () => {
+    await page.locator('[data-testid=incident-list] li a').first().click();
+    await page.waitForFunction(() => location.hash.startsWith('#/incidents/'));
+    const finding = page.locator('[data-testid=findings] li[data-verdict=violation]').first();
+    await finding.waitFor();
+    expect(await finding.locator('ul.reasons li').count()).toBeGreaterThan(0);
+    await shot('03-incident');
+  });
+
+  let submitted = '';
+  it('lets a monitor submit a report; its script tag stays text', async () => {
+    await signIn('monitor');
+    await page.goto(`${server.url}/#/submit`);
+    await page.fill(
+      '[data-testid=report-text-input]',
+      'On 12 October 2018, regime forces shelled the town of Khan Shaykhun in southern Idlib, killing three civilians, including a child. <script>window.__xss = 1; alert(1)</script>',
+    );
+    await page.fill('input[name=outlet]', 'E2E monitor');
+    await page.fill('input[name=published]', '2018-10-13');
+    await page.click('[data-testid=submit-form] button[type=submit]');
+    const link = page.locator('[data-testid=submitted-incidents] a').first();
+    await link.waitFor({ timeout: 30_000 });
+    await shot('04-submitted');
+    await link.click();
+    await page.waitForFunction(() => location.hash.startsWith('#/incidents/'));
+    submitted = decodeURIComponent(page.url().split('#/incidents/')[1]);
+    const text = page.locator('[data-testid=report-text]').first();
+    await text.waitFor();
+    expect(await text.textContent()).toContain('<script>window.__xss = 1; alert(1)</script>');
+    expect(await page.locator('[data-testid=report-text] mark').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('main script').count()).toBe(0);
+    expect(await page.locator('[data-testid=findings] li[data-agreement=idlib-2018-sochi]').getAttribute('data-verdict')).toBe('violation');
+  });
+
+  it('lets an analyst verify it and override its verdict, and the change shows', async () => {
+    await signIn('analyst');
+    await page.goto(`${server.url}/#/incidents/${encodeURIComponent(submitted)}`);
+    await page.locator('[data-testid=review-actions]').waitFor();
+    await page.click('[data-testid=review-actions] button[data-action=verify]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=review-state]')?.textContent === 'verified');
+    await page.selectOption('[data-testid=override-agreement]', 'idlib-2018-sochi');
+    await page.selectOption('[data-testid=override-verdict]', 'undetermined');
+    await page.fill('[data-testid=override-justification]', 'The source could not confirm who fired; E2E override.');
+    await page.click('[data-testid=override-form] button[type=submit]');
+    const sochi = page.locator('[data-testid=findings] li[data-agreement=idlib-2018-sochi]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=findings] li[data-agreement=idlib-2018-sochi]')?.getAttribute('data-verdict') === 'undetermined');
+    expect(await sochi.locator('.override').textContent()).toContain('E2E override');
+    expect(await page.locator('[data-testid=review-history] li').count()).toBeGreaterThanOrEqual(2);
+    await shot('05-reviewed');
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+  });
+});
