@@ -93,7 +93,14 @@ export default async function main(args: string[]): Promise<void> {
 
   const field: Record<string, Counts> = { type: counts(), date: counts(), place: counts(), by: counts(), against: counts(), fatalities: counts() };
   const perClass = new Map<string, Counts>();
-  const cls = (c: string) => { let x = perClass.get(c); if (!x) perClass.set(c, (x = counts())); return x; };
+  const cls = (c: string) => {
+    let x = perClass.get(c);
+    if (!x) {
+      x = counts();
+      perClass.set(c, x);
+    }
+    return x;
+  };
   let typeSetDocs = 0; let typeSetOk = 0; let furnitureIncidents = 0; let furnitureDocs = 0;
   const errors: string[] = [];
   const t0 = performance.now();

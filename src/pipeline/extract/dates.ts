@@ -25,6 +25,8 @@ export interface DateMention {
   precision: DatePrecision;
   /** the sentence speaks of the future (a ceasefire "will begin") */
   future: boolean;
+  /** not an event date: the report's own dateline, or the day a source spoke ("said on Sunday") */
+  role?: 'dateline' | 'report';
 }
 
 export interface DateContext {
@@ -150,15 +152,20 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
 
   let results: chrono.ParsedResult[];
   try {
-    results = chrono.parse(sentence, { instant: ctx.ref, timezone: tzOffsetMs(ctx.tz, ctx.ref.getTime()) / 60_000 });
+    // "Saturday's raid" / "Saturdays blast" (apostrophes stripped by some feeds): the same length
+    // replacement keeps offsets
+    const probe = sentence.replace(/\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'s|’s|s)\b/gi, (m: string, d: string) => d.padEnd(m.length, ' '));
+    results = chrono.parse(probe, { instant: ctx.ref, timezone: tzOffsetMs(ctx.tz, ctx.ref.getTime()) / 60_000 });
   } catch {
     return out;
   }
   for (const r of results) {
-    const s = r.index;
+    let s = r.index;
     const e = r.index + r.text.length;
+    while (s < e && sentence[s] === ' ') s++;
+    const rtext = sentence.slice(s, e);
     if (overlaps(taken, s, e)) continue;
-    if (/^\s*(?:midnight|noon|morning|evening|night|tonight)\s*$/i.test(r.text) || /^\(?\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC)/i.test(r.text)) {
+    if (/^\s*(?:midnight|noon|morning|evening|night|tonight)\s*$/i.test(rtext) || /^\(?\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC)/i.test(rtext)) {
       continue; // a time of day alone belongs to a day mention, handled there
     }
     const c = r.start;
@@ -172,14 +179,14 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       d = { ...d, y: d.y - 1 };
     } else if (c.isCertain('month') && !c.isCertain('day')) {
       if (!c.isCertain('year') && !future && (d.y > today.y || (d.y === today.y && d.m > today.m))) d = { ...d, y: d.y - 1 };
-      push({ start: base + s, end: base + e, text: r.text, when: `${d.y}-${pad(d.m)}`, precision: 'month', future });
+      push({ start: base + s, end: base + e, text: rtext, when: `${d.y}-${pad(d.m)}`, precision: 'month', future });
       continue;
     }
     if (r.end?.isCertain('day')) {
       const e2: Ymd = { y: r.end.get('year') ?? d.y, m: r.end.get('month') ?? d.m, d: r.end.get('day') ?? d.d };
       if (dayDiff(e2, d) > 0) {
         const e3 = e2.y !== d.y || !r.end.isCertain('year') ? { ...e2, y: d.y + (e2.m < d.m ? 1 : 0) } : e2;
-        push({ start: base + s, end: base + e, text: r.text, when: containing(d, e3), range: { from: ymd(d), to: ymd(e3) }, precision: 'range', future });
+        push({ start: base + s, end: base + e, text: rtext, when: containing(d, e3), range: { from: ymd(d), to: ymd(e3) }, precision: 'range', future });
         continue;
       }
     }

@@ -14,6 +14,8 @@ export interface Span {
 }
 
 export interface FatalityFacts {
+  /** the figure is an updated toll ("rose to 86"): it replaces earlier ones */
+  update?: boolean;
   total?: number;
   civilians?: number;
   children?: number;
@@ -45,6 +47,11 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   const take = (m: RegExpExecArray, nIdx: number, hiIdx: number, vIdx: number) => {
     const n = parseNumber(m[nIdx]);
     if (n === undefined) return;
+    const pre = sentence.slice(Math.max(0, m.index - 25), m.index);
+    // "23 May 2014 Syrian troops killed": a year, not a count
+    if (n >= 1900 && n <= 2100 && /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{0,2},?\s*$|\d\s*$/i.test(pre)) return;
+    // "updating a previous toll of 112": superseded
+    if (/\b(?:previous|earlier|initial|prior|old)\s+(?:death\s+)?(?:toll|figure|count)(?:\s+(?:of|at|was))?\s*$/i.test(sentence.slice(Math.max(0, m.index - 30), m.index + 10).replace(m[0].slice(0, 10), '')) || /\b(?:previous|earlier|initial)\s+(?:death\s+)?(?:toll|figure)\s*$/i.test(pre)) return;
     const hi = m[hiIdx] ? parseNumber(m[hiIdx]) : undefined;
     const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 20);
     if (WOUNDED_AFTER.test(tail) && !/killed|dead|died/i.test(m[0])) return;
@@ -57,7 +64,10 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     if (/wounded|injured/i.test(m[0])) continue;
     take(m, 1, 2, 3);
   }
-  for (const m of sentence.matchAll(TOLL)) take(m, 1, 1, 1);
+  for (const m of sentence.matchAll(TOLL)) {
+    if (/\b(?:previous|earlier|initial|prior)\s+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+    take(m, 1, 1, 1);
+  }
   for (const m of sentence.matchAll(KILL_BARE)) take(m, 1, 2, 3);
   if (!figures.length) return undefined;
   // dedupe overlapping matches, keep the earliest-starting one
@@ -69,6 +79,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     kept.push(f);
   }
   const out: FatalityFacts = { evidence: kept.map((f) => f.span) };
+  if (/\b(?:rose|risen|climbed|jumped|increased|reached|updated|new (?:death )?toll|raised the (?:death )?toll)\b/i.test(sentence)) out.update = true;
   // "killed 12 people, including 5 children": the first whole-group figure is the total;
   // separate figures for different groups ("5 soldiers and 3 rebels") add up.
   const groups = new Map<string, number>();

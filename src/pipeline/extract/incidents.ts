@@ -68,7 +68,9 @@ function pickPlace(s: SentenceFacts): ResolvedPlace | undefined {
   return best;
 }
 
-export function assemble(sentences: SentenceFacts[], docDate: DateMention | undefined): Draft[] {
+export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention | undefined): Draft[] {
+  let docDate = givenDocDate;
+  let docDateSeen = false;
   const drafts: Draft[] = [];
   let cur: Draft | undefined;
   let lastDate: DateMention | undefined;
@@ -79,7 +81,12 @@ export function assemble(sentences: SentenceFacts[], docDate: DateMention | unde
       lastBlock = s.block;
       lastPlace = undefined;
     }
-    const pastDates = s.dates.filter((d) => !d.future);
+    const pastDates = s.dates.filter((d) => !d.future && !d.role);
+    const dateline = s.dates.find((d) => d.role === 'dateline');
+    if (dateline && !docDateSeen) {
+      docDate = dateline;
+      docDateSeen = true;
+    }
     const place = pickPlace(s);
     const anchored = place || s.fatalities || pastDates.length || s.actors.length || s.roles.by;
     const trig = s.trigger;
@@ -97,7 +104,8 @@ export function assemble(sentences: SentenceFacts[], docDate: DateMention | unde
         fatalities: s.fatalities,
       };
       drafts.push(cur);
-      if (pastDates[0]) cur.date = pastDates[0];
+      const near = nearest(pastDates, trig.start);
+      if (near) cur.date = near;
       else if (lastDate) {
         cur.date = lastDate;
         cur.dateFromContext = true;
@@ -137,17 +145,32 @@ export function assemble(sentences: SentenceFacts[], docDate: DateMention | unde
   return drafts;
 }
 
+/**
+ * The incident's figure is the first one reported (the lead gives the event's toll; later
+ * sentences break it down by place or victim), replaced only by an explicit update ("the toll
+ * rose to 86"). Conflicting figures for the same group within one sentence were already reduced
+ * to the lowest (ACLED) in fatalities.ts.
+ */
 function mergeFatalities(a: FatalityFacts | undefined, b: FatalityFacts): FatalityFacts {
-  if (!a) return b;
-  const min = (x?: number, y?: number) => (x === undefined ? y : y === undefined ? x : Math.min(x, y));
+  if (!a || a.total === undefined) return b;
+  if (b.update && b.total !== undefined && b.total >= a.total) {
+    return { ...a, ...defined(b), evidence: [...a.evidence, ...b.evidence] };
+  }
   return {
-    total: min(a.total, b.total),
-    civilians: min(a.civilians, b.civilians),
-    children: min(a.children, b.children),
-    low: a.low ?? b.low,
-    high: a.high ?? b.high,
-    evidence: [...a.evidence, ...b.evidence],
+    ...a,
+    civilians: a.civilians ?? (b.civilians !== undefined && b.civilians <= a.total ? b.civilians : undefined),
+    children: a.children ?? (b.children !== undefined && b.children <= a.total ? b.children : undefined),
+    evidence: a.evidence,
   };
+}
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export { classify };
+
+function nearest(dates: DateMention[], at: number): DateMention | undefined {
+  let best: DateMention | undefined;
+  for (const d of dates) if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+  return best;
+}

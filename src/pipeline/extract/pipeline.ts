@@ -1,6 +1,6 @@
 /** The extraction pipeline proper (see index.ts for the API and docs/extraction.md for the design). */
 import { type Claim, findClaim } from './claims.js';
-import { type DateContext, type DateMention, findDates } from './dates.js';
+import { type DateContext, type DateMention, dayOf, findDates } from './dates.js';
 import { CASUALTY_CUE, classify } from './event-types.js';
 import { findFatalities } from './fatalities.js';
 import { assemble, type Draft, type SentenceFacts } from './incidents.js';
@@ -25,6 +25,9 @@ export interface PipelineInput {
 
 const HYPOTHETICAL = /\b(?:will|would|could|should|might|may|to stop|to end|to prevent|intended to|aims? to|plans? to|threaten(?:s|ed)? to|in order to|if|unless|in case of|ready to|aimed at)\b/i;
 const DENIED = /\b(?:denied|denies|deny|refuted|no truth|untrue|incorrect|fabricated|baseless)\b/i;
+/** Whole-war tolls ("More than 280,000 people have been killed since 2011") are background. */
+const WAR_TOTAL =
+  /\b(?:since (?:the (?:start|beginning|outbreak)|(?:march )?20\d\d|it (?:began|erupted|started))|(?:war|conflict|crisis|uprising) (?:that |which )?(?:has|have|had) (?:so far )?(?:killed|left|claimed)|(?:war|conflict)(?:'s)? (?:death )?toll|killed (?:more than |over |nearly |about |around )?(?:\d{3},?\d{3}|hundreds of thousands))/i;
 const SYRIA = { name: 'Syria', lat: 35.0, lon: 38.5, precision_km: 400 };
 
 export function runPipeline(text: string, p: PipelineInput): ExtractResult {
@@ -48,28 +51,42 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     return { language: 'ar', incidents: [], claims: [], warnings: p.warnings, mentions, not_attempted: ['type', 'when', 'fatalities', 'by', 'against', 'claims'], skipped };
   }
 
-  // governorates named in the report settle ambiguous place names (sentence, then report)
+  // names are scanned once over the whole report (linear, and the gazetteer uses the
+  // governorates named anywhere nearby as context), then handed to their sentences
+  const placeMentions = gazetteer.findMentions(text);
+  const actorMentions = registry.findMentions(text, at);
+  const docGov = new Map<string, number>();
+  for (const m of placeMentions) {
+    const c = m.candidates[0];
+    if (c?.level === 'governorate' && c.admin1) docGov.set(c.admin1, (docGov.get(c.admin1) ?? 0) + 1);
+  }
+  const docHint = [...docGov.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const pubDay = p.ctx ? dayOf(p.ctx.ref.getTime(), p.tz) : undefined;
   const facts: SentenceFacts[] = [];
   const rawClaims: Array<{ claim: Claim; sentence: number; quote: string }> = [];
-  const docGov = new Map<string, number>();
-  const perSentencePlaces: ResolvedPlace[][] = [];
-  const mentionsPer = sentences.map((s) => gazetteer.findMentions(s.text));
-  for (const ms of mentionsPer) for (const m of ms) for (const c of m.candidates.slice(0, 1)) if (c.level === 'governorate' && c.admin1) docGov.set(c.admin1, (docGov.get(c.admin1) ?? 0) + 1);
-  const docHint = [...docGov.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let pi = 0;
+  let ai = 0;
 
   sentences.forEach((s, i) => {
-    const ms = mentionsPer[i];
-    const gov = ms.find((m) => m.candidates.length === 1 && m.candidates[0].level === 'governorate')?.candidates[0].admin1 ?? docHint;
+    while (pi < placeMentions.length && placeMentions[pi].start < s.start) pi++;
+    const ms = [];
+    while (pi < placeMentions.length && placeMentions[pi].end <= s.end) ms.push(placeMentions[pi++]);
+    while (ai < actorMentions.length && actorMentions[ai].start < s.start) ai++;
+    const actors: Party[] = [];
+    while (ai < actorMentions.length && actorMentions[ai].end <= s.end) {
+      const a = actorMentions[ai++];
+      if (a.id !== null || a.via) actors.push({ start: a.start, end: a.end, text: a.text, id: a.id });
+    }
+    const gov = ms.find((m) => m.candidates[0]?.level === 'governorate')?.candidates[0].admin1 ?? docHint;
     const places: ResolvedPlace[] = [];
     for (const m of ms) {
-      const r = resolvePlace(s.text, m, gov);
-      if (r) places.push({ ...r, start: s.start + r.start, end: s.start + r.end });
+      const r = resolvePlace(text, m, gov);
+      if (r) places.push(r);
     }
-    perSentencePlaces.push(places);
     const trig = classify(s.text);
-    const fat = trig || CASUALTY_CUE.test(s.text) ? findFatalities(s.text, s.start) : undefined;
+    const fat = (trig || CASUALTY_CUE.test(s.text)) && !WAR_TOTAL.test(s.text) ? findFatalities(s.text, s.start) : undefined;
     const dates = p.ctx ? findDates(s.text, s.start, p.ctx) : [];
-    const actors: Party[] = registry.findMentions(s.text, at).map((a) => ({ start: s.start + a.start, end: s.start + a.end, text: a.text, id: a.id }));
+    for (const d of dates) d.role = dateRole(text, d, pubDay);
     const roles = trig || fat ? findRoles(s.text, s.start, actors, registry, at, !!fat?.civilians || /\bcivilians?\b/i.test(s.text)) : {};
     facts.push({
       index: i,
@@ -165,6 +182,18 @@ function toIncident(d: Draft, p: PipelineInput, n: number, facts: SentenceFacts[
   if (inferred.length) inc.inferred = inferred;
   void facts;
   return inc;
+}
+
+const REPORT_CUE = /\b(?:said|says|reported|reports|told [\w.-]+(?: [\w.-]+)?|announced|added|stated|confirmed|claimed|denied|quoted|published|posted|updated)\s*(?:late\s+|early\s+)?(?:on\s+|at\s+)?$/i;
+const DATELINE_CUE = /(?:^|\n)\s*(?:published|posted(?: on)?|date of publication|last updated(?: at| on)?|updated?|first published)?\s*:?\s*$/i;
+/** A date that says when the report or its source spoke, not when the event happened. */
+function dateRole(text: string, d: DateMention, pubDay: string | undefined): DateMention['role'] {
+  const before = text.slice(Math.max(0, d.start - 40), d.start);
+  if (REPORT_CUE.test(before)) return 'report';
+  // the publication day written near the top, after a headline or an agency name, is the dateline
+  if (d.start < 200 && d.when === pubDay && /\b(?:19|20)\d\d\b/.test(d.text)) return 'dateline';
+  if (d.start < 160 && /\b(?:19|20)\d\d\b/.test(d.text) && (d.start < 40 || DATELINE_CUE.test(before) || /\b(?:published|posted|updated)\b/i.test(before))) return 'dateline';
+  return undefined;
 }
 
 const CLAUSE_BREAK = /(?:,\s*(?:but|while|whereas|however)\b|;\s*|\s+(?:while|whereas)\s+|\.\s+However,?\s*)/gi;

@@ -9,10 +9,9 @@ import { parse } from 'yaml';
 import { actorsFileSchema } from '../../domain/index.js';
 import { dataDir } from '../../geo/data-dir.js';
 import { type ActorRegistry, createActorRegistry } from '../resolve/actor-registry.js';
-import { normalizeName } from '../resolve/normalize-name.js';
+import { loadGazetteer, type PlaceCandidate } from '../resolve/gazetteer.js';
 import { INTERIM_ACTORS } from './interim-actors.js';
-import { INTERIM_PLACES } from './interim-places.js';
-import { adminRadiusKm, type PlaceFinder, type PlaceMention, type PlaceRecord } from './places.js';
+import type { PlaceFinder, PlaceLevel, PlaceMention, PlaceRecord } from './places.js';
 
 export interface ExtractResources {
   actors: ActorRegistry;
@@ -23,7 +22,7 @@ let cached: ExtractResources | undefined;
 
 export function defaultResources(): ExtractResources {
   if (cached) return cached;
-  cached = { actors: loadActors(), places: interimPlaces() };
+  cached = { actors: loadActors(), places: sharedPlaces() };
   return cached;
 }
 
@@ -45,50 +44,32 @@ function loadActors(): ActorRegistry {
   return createActorRegistry(INTERIM_ACTORS);
 }
 
-function interimPlaces(): PlaceFinder {
-  const index = new Map<string, PlaceRecord[]>();
-  const add = (name: string, rec: PlaceRecord) => {
-    const k = normalizeName(name);
-    if (k) index.set(k, [...(index.get(k) ?? []), rec]);
-  };
-  const extra: Record<string, string[]> = {
-    Idleb: ['Idlib'],
-    'Deir-ez-Zor': ['Deir Ezzor', 'Deir al-Zour', 'Deir el-Zour', 'Deir Ez Zor'],
-    'Ar-Raqqa': ['Raqqa', 'Raqqah'],
-    'Al-Hasakeh': ['Hasakah', 'Hasaka', 'Hassakeh'],
-    Lattakia: ['Latakia'],
-    Tartous: ['Tartus'],
-    "Dar'a": ['Daraa', 'Deraa', 'Dara'],
-    'As-Sweida': ['Sweida', 'Suwayda'],
-    'Rural Damascus': ['Damascus countryside', 'Rif Dimashq', 'Reef Damascus'],
-  };
-  for (const [name, ar, lat, lon, level, adm1, adm2] of INTERIM_PLACES) {
-    const rec: PlaceRecord = { name, lat, lon, level, admin1: adm1, admin2: adm2 || undefined, precision_km: level === 'governorate' ? adminRadiusKm(adm1) : 5 };
-    add(name, rec);
-    add(ar, rec);
-    for (const a of extra[name] ?? []) add(a, rec);
-  }
-  for (const v of index.values()) v.sort((a, b) => (a.level === 'governorate' ? -1 : 0) - (b.level === 'governorate' ? -1 : 0));
-  const maxWords = 3;
+/** The shared gazetteer seen through the PlaceFinder interface extraction needs. */
+function sharedPlaces(): PlaceFinder {
+  const gaz = loadGazetteer();
   return {
     findMentions(text: string): PlaceMention[] {
-      const toks = [...text.matchAll(/[\p{L}\p{N}'’-]+/gu)];
-      const out: PlaceMention[] = [];
-      for (let i = 0; i < toks.length; i++) {
-        for (let n = maxWords; n >= 1; n--) {
-          if (i + n > toks.length) continue;
-          const s = toks[i].index ?? 0;
-          const last = toks[i + n - 1];
-          const e = (last.index ?? 0) + last[0].length;
-          const hit = index.get(normalizeName(text.slice(s, e)));
-          if (hit && /^[\p{Lu}\p{Script=Arabic}]/u.test(text[s] ?? '')) {
-            out.push({ start: s, end: e, text: text.slice(s, e), candidates: hit });
-            i += n - 1;
-            break;
-          }
-        }
-      }
-      return out;
+      return gaz.findMentions(text).map((m) => ({ start: m.start, end: m.end, text: m.text, candidates: m.candidates.map(toRecord) }));
     },
+  };
+}
+
+const PLACE_LEVEL: Record<PlaceCandidate['kind'], PlaceLevel> = {
+  governorate: 'governorate', district: 'district', subdistrict: 'subdistrict', area: 'district',
+  city: 'place', town: 'place', village: 'place', landmark: 'place', neighbourhood: 'neighbourhood',
+};
+
+function toRecord(c: PlaceCandidate): PlaceRecord {
+  let level = PLACE_LEVEL[c.kind];
+  // an area that is exactly a governorate ("Idlib countryside" as the whole unit) is one
+  if (c.kind === 'area' && c.admin && /^SY\d{2}$/.test(c.admin)) level = 'governorate';
+  return {
+    name: c.name,
+    lat: c.lat,
+    lon: c.lon,
+    level,
+    admin1: c.adm1 ?? undefined,
+    admin2: level === 'governorate' ? undefined : (c.adm2 ?? undefined),
+    precision_km: c.precision_km,
   };
 }
