@@ -43,7 +43,7 @@ export class Judge {
   private cols!: IncidentColumns;
   private readonly cuts = new Float64Array(MAX_PIECES + 1);
   private readonly pieces: Outcome[] = Array.from({ length: MAX_PIECES + 1 }, newOutcome);
-  /** per class: true when the actor is a descriptor ("unidentified aircraft"), treated as unknown */
+  /** per code: true for a descriptor meaning "not known" ("unidentified aircraft") */
   private readonly descriptorCode: (code: number) => boolean;
 
   constructor(parties: PartyResolver, registry: ZoneRegistry, site: IncidentSite) {
@@ -54,7 +54,7 @@ export class Judge {
     this.descriptorCode = (code) => {
       let d = memo.get(code);
       if (d === undefined) {
-        d = parties.isDescriptor(parties.ids[code]);
+        d = parties.meansUnknown(parties.ids[code]);
         memo.set(code, d);
       }
       return d;

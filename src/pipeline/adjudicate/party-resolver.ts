@@ -122,9 +122,13 @@ export class PartyResolver {
     return this.actors.get(id);
   }
 
-  /** True for actors.yaml entries marked as descriptors ("unidentified aircraft"), treated as unknown. */
-  isDescriptor(id: string): boolean {
-    return this.actors.get(id)?.descriptor === true;
+  /**
+   * True for a descriptor that means "perpetrator not known" (`descriptor: true` and an id starting
+   * with `unknown-`, the registry's convention, data/syria/actors.yaml). Other descriptors stand for
+   * the actor they are `member_of` ("regime forces") or for themselves.
+   */
+  meansUnknown(id: string): boolean {
+    return id.startsWith('unknown-') && this.actors.get(id)?.descriptor === true;
   }
 
   /** True when the class has more than one name, so the name at a time can differ from the one written. */

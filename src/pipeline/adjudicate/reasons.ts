@@ -62,13 +62,12 @@ export function place(
   } else {
     detail = `${km(d)} km from its edge`;
   }
-  if (r > 0) detail = `precision ${width(r)} km, ${detail}`;
-  if (state === IN) return `inside ${label} (${detail})`;
   if (state === EDGE) {
-    if (entry.buffer && r === 0) return `in the uncertain band of ${label} (${detail})`;
+    if (r === 0) return `in the uncertain band of ${label} (${detail})`;
     return `the ${width(r)} km precision circle straddles the edge of ${label} (${detail})`;
   }
-  return `outside ${label} (${detail})`;
+  if (r > 0) detail = `precision ${width(r)} km, ${detail}`;
+  return `${state === IN ? 'inside' : 'outside'} ${label} (${detail})`;
 }
 
 /** "ahrar-al-sham is bound as a member of national-front-for-liberation since 2018-10-01" */
