@@ -10,7 +10,9 @@ import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { createActorRegistry } from '../../pipeline/resolve/actor-registry.js';
+import { adjudicatorFor } from '../../services/compliance-workspace.js';
 import { type FileSummary, ingestFile } from '../../services/ingest-files.js';
+import { refreshStaleFindings } from '../../services/stored-findings.js';
 import { syncWorkspaceSources } from '../../services/workspace-sources.js';
 import { splitDirAndFiles, storeUrl } from '../../services/workspace-store.js';
 import { openStore } from '../../store/store.js';
@@ -27,6 +29,8 @@ interface IngestFlags {
   source?: string;
   queue?: boolean;
   json?: boolean;
+  /** commander's negation of --no-adjudicate */
+  adjudicate: boolean;
 }
 
 const plural = (n: number, w: string) => `${n.toLocaleString('en')} ${w}${n === 1 ? '' : 's'}`;
@@ -83,8 +87,15 @@ export async function ingestCommand(args: string[], flags: IngestFlags): Promise
         process.stderr.write(`${describeSummary(s)}\n`);
       }
     }
+    // verdicts follow the evidence: only incidents new or grown in this run are adjudicated
+    let verdicts: Awaited<ReturnType<typeof refreshStaleFindings>> | null = null;
+    if (flags.adjudicate && !flags.queue) verdicts = await refreshStaleFindings(store, adjudicatorFor(workspace));
+    if (verdicts && !flags.json) {
+      process.stderr.write(`findings: ${plural(verdicts.incidents, 'incident')} adjudicated, ${plural(verdicts.findings, 'finding')}\n`);
+      for (const s of verdicts.skipped.slice(0, 20)) process.stderr.write(`not adjudicated: ${s}\n`);
+    }
     const stats = await store.stats();
-    if (flags.json) process.stdout.write(`${JSON.stringify({ files: summaries, store: stats }, null, 2)}\n`);
+    if (flags.json) process.stdout.write(`${JSON.stringify({ files: summaries, verdicts, store: stats }, null, 2)}\n`);
     else process.stderr.write(`store: ${plural(stats.reports, 'report')}, ${plural(stats.incidents, 'incident')}, ${stats.queued.toLocaleString('en')} queued\n`);
   } finally {
     bar?.stop();
@@ -105,6 +116,7 @@ export function register(program: Command): void {
     .option('--published <date>', 'text reports: publication date (anchors "yesterday", weekdays)')
     .option('--source <outlet>', 'text reports: the outlet that published them')
     .option('--queue', 'only enqueue the reports; `truce worker` clusters them')
+    .option('--no-adjudicate', 'do not recompute the verdicts of new and corroborated incidents')
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (paths: string[], flags: IngestFlags) => {
       process.exitCode = await ingestCommand(paths, flags);
