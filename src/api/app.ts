@@ -37,6 +37,8 @@ export interface ApiConfig {
   webDist?: string | null;
   /** largest accepted request body, bytes (default 1 MiB) */
   bodyLimitBytes?: number;
+  /** raster tile URL template for the dashboard's base map, passed on in GET /api/v1 */
+  tileUrl?: string | null;
 }
 
 export interface CreateAppInput {
@@ -56,6 +58,7 @@ export function createApp(input: CreateAppInput): OpenAPIHono<ApiEnv> {
     c.set('publicRead', config.publicRead);
     c.set('writeLimiter', limiter);
     c.set('log', log);
+    c.set('tileUrl', config.tileUrl ?? null);
     const started = performance.now();
     await next();
     // reads are logged at debug: at thousands of requests per second info-level lines would cost more than the query

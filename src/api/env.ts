@@ -10,5 +10,6 @@ export interface ApiEnv {
     publicRead: boolean;
     log: Logger;
     writeLimiter: TokenBuckets;
+    tileUrl: string | null;
   };
 }

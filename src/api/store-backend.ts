@@ -8,6 +8,10 @@ import { parseTime } from '../domain/time.js';
 import { type Areal, bboxOf, pointInAreal } from '../geo/index.js';
 import { complianceSeries } from '../services/compliance-series.js';
 import { reportsFromText } from '../services/report-from-text.js';
+import { adjudicatorFor } from '../services/compliance-workspace.js';
+import { refreshStaleFindings } from '../services/stored-findings.js';
+import type { Adjudicator } from '../pipeline/adjudicate/index.js';
+import { deadlineObligations } from './presenters/obligations.js';
 import { verdictsOf } from '../services/incident-verdicts.js';
 import type { IncidentFilter } from '../store/incident-filter.js';
 import { ReviewError, type ReportInput, type Store } from '../store/store.js';
@@ -22,15 +26,15 @@ import type { IncidentFilterQuery } from './schemas/incident-query.js';
 import type { SubmitReportBody } from './schemas/report.js';
 import { type Workspace, zoneGeometryKey } from '../workspace/index.js';
 
-/** What the API needs from a loaded workspace (src/workspace Workspace satisfies it). */
-export type ApiWorkspace = Pick<Workspace, 'dir' | 'actors' | 'agreements' | 'zoneGeometries'>;
+/** The loaded workspace (src/workspace). */
+export type ApiWorkspace = Workspace;
 
 /** Pipeline steps the API triggers; injected so that the API does not pick an implementation. */
 export interface ApiServices {
   /** text -> report inputs with extracted facts and evidence (default: services/report-from-text.ts) */
   extractReports?: (body: SubmitReportBody, submittedBy: string) => { inputs: ReportInput[] };
-  /** recompute the findings of these incidents (src/pipeline/adjudicate) */
-  adjudicate?: (store: Store, incidentIds: string[]) => Promise<void>;
+  /** recompute stale findings (default: services/stored-findings.ts with the workspace's adjudicator) */
+  adjudicate?: (store: Store) => Promise<unknown>;
   /** obligations of an agreement with their deadlines and status */
   obligations?: (
     agreement: Agreement,
@@ -130,6 +134,15 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
     return d ? incidentDetail(d) : undefined;
   };
 
+  let adjudicator: Adjudicator | undefined;
+  // compiled on first use: readers of the API (the bulletin) never pay for it
+  const adjudicate = services.adjudicate
+    ? () => services.adjudicate!(store)
+    : () => {
+        adjudicator ??= adjudicatorFor(workspace);
+        return refreshStaleFindings(store, adjudicator);
+      };
+
   const label = (key: string) =>
     actors.get(key)?.name ?? agreements.get(key)?.short_name ?? agreements.get(key)?.title ?? key;
 
@@ -150,7 +163,7 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
       const [status, claims, obligations] = await Promise.all([
         store.agreementStatus(id),
         store.listClaims({ agreement: id }, { limit: 1000 }),
-        services.obligations ? services.obligations(a, store) : Promise.resolve([]),
+        services.obligations ? services.obligations(a, store) : Promise.resolve(deadlineObligations(a)),
       ]);
       const history = status.map((s, i) => ({
         from: s.at,
@@ -260,7 +273,7 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
       const stored = [];
       for (const input of inputs) stored.push(await store.submitReport(input, by.name));
       const incidentIds = [...new Set(stored.map((s) => s.report.incident_id).filter((x): x is string => !!x))];
-      if (services.adjudicate && incidentIds.length) await services.adjudicate(store, incidentIds);
+      if (incidentIds.length) await adjudicate();
       const details = (await Promise.all(incidentIds.map((id) => store.getIncident(id)))).filter(
         (d) => d !== undefined,
       );

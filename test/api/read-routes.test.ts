@@ -23,6 +23,8 @@ describe('meta', () => {
   it('GET /api/v1 says who you are', async () => {
     const anon = await json('/api/v1');
     expect(anon).toMatchObject({ name: 'truce', public_read: true, you: { authenticated: false } });
+    expect(anon.map).toEqual({ tile_url: null });
+    expect(await json('/api/v1/')).toEqual(anon);
     const me = await (await h.get('/api/v1', 'analyst')).json();
     expect(me.you).toEqual({ authenticated: true, name: 'test-analyst', role: 'analyst' });
   });
@@ -77,6 +79,15 @@ describe('agreements', () => {
     expect(a.zones.features.find((f) => f.id === 'area')!.properties).toMatchObject({ form: 'polygon' });
     expect(a.claims.map((c) => c.text)).toEqual(['The truce is in force.']);
     expect(a.status_history[0]).toMatchObject({ status: 'announced' });
+    expect(a.obligations).toEqual([
+      expect.objectContaining({
+        rule: 'heavy-weapons-out',
+        clause: '§5',
+        who: ['opposition-front'],
+        due: '2018-10-09T21:00:00.000Z',
+        status: 'unknown',
+      }),
+    ]);
     expect(a.milestones).toEqual([{ date: '2018-10-15', title: 'Review meeting', status: 'held', note: null }]);
   });
   it('serves the zones alone as GeoJSON', async () => {

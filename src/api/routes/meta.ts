@@ -21,6 +21,12 @@ const about = apiRoute({
               api_version: z.string(),
               public_read: z.boolean(),
               you: z.object({ authenticated: z.boolean(), name: z.string().nullable(), role: z.string().nullable() }),
+              map: z.object({
+                tile_url: z
+                  .string()
+                  .nullable()
+                  .openapi({ description: 'raster tile URL template; null: use the bundled boundaries' }),
+              }),
             })
             .openapi('About'),
         },
@@ -54,6 +60,7 @@ export function metaRoutes(backend: ApiBackend) {
             p.kind === 'token'
               ? { authenticated: true, name: p.name, role: p.role }
               : { authenticated: false, name: null, role: null },
+          map: { tile_url: c.get('tileUrl') },
         },
         200,
       );
