@@ -88,7 +88,7 @@ describe('resolve', () => {
       via: 'regime-forces',
     });
     expect(reg.resolve('unidentified warplanes')).toMatchObject({ id: null, descriptor: true, via: 'unknown-aircraft' });
-    expect(reg.resolve('rebels')).toMatchObject({ id: 'opposition-armed-groups', descriptor: true });
+    expect(reg.resolve('rebels')).toEqual({ id: null, ambiguous: [], descriptor: true, via: 'opposition-armed-groups' });
   });
   it('flags a name two different actors carry', () => {
     expect(reg.resolve('Sham Brigade')).toEqual({ id: null, ambiguous: ['sham-a', 'sham-b'] });

@@ -24,9 +24,11 @@
  * - Descriptors (`descriptor: true`): phrases like "regime forces" or "unidentified aircraft".
  *   A descriptor with a `member_of` entry valid at `at` stands for the forces of that actor and
  *   resolves to it ("regime forces" -> syrian-government), with `descriptor: true` and `via` the
- *   descriptor's id. A descriptor whose id starts with `unknown-` means "perpetrator not known" and
- *   resolves to id null (so `by` stays unknown and adjudication says `undetermined`). Any other
- *   descriptor ("rebels" -> opposition-armed-groups) resolves to itself, flagged.
+ *   descriptor's id. Every other descriptor resolves to id null with `via` set: those whose id
+ *   starts with `unknown-` mean "perpetrator not known" ("unidentified aircraft"); the rest are too
+ *   vague to name a party ("rebels" -> via opposition-armed-groups, "jihadists" -> via
+ *   jihadist-groups), since "rebels" in Idlib may be a bound faction or an excluded one. Either
+ *   way `by` stays unknown (adjudication: `undetermined`) until a reviewer names the group.
  * - An alias written on two actors that are not the same actor at `at` is ambiguous: id null and
  *   `ambiguous` lists the candidates. An actor whose `active` period excludes `at` is dropped from
  *   the candidates unless that leaves none.
@@ -150,10 +152,9 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
   function target(id: string, at?: number): Resolution {
     const a = byId.get(id);
     if (!a?.descriptor) return { id: at === undefined ? id : canonical(id, at), ambiguous: [] };
-    if (id.startsWith('unknown-')) return { id: null, ambiguous: [], descriptor: true, via: id };
-    const m = (memberships.get(id) ?? []).find((b) => validAt(b, at));
+    const m = id.startsWith('unknown-') ? undefined : (memberships.get(id) ?? []).find((b) => validAt(b, at));
     if (m) return { id: at === undefined ? m.id : canonical(m.id, at), ambiguous: [], descriptor: true, via: id };
-    return { id, ambiguous: [], descriptor: true };
+    return { id: null, ambiguous: [], descriptor: true, via: id };
   }
 
   function decide(candidates: readonly string[], at?: number): Resolution {
