@@ -32,12 +32,18 @@ export interface DashboardServer {
   close(): Promise<void>;
 }
 
-export async function startDashboardServer(opts: { seed: ReportInput[]; webDist: string; publicRead?: boolean }): Promise<DashboardServer> {
+export async function startDashboardServer(opts: {
+  seed: ReportInput[];
+  webDist: string;
+  publicRead?: boolean;
+  /** a SQLite file to use and keep (benchmarks); default: a temporary one, removed on close */
+  database?: string;
+}): Promise<DashboardServer> {
   const dir = mkdtempSync(join(tmpdir(), 'truce-web-'));
   const workspace = await loadWorkspaceOrThrow(builtinWorkspaceDir());
-  const store = await openStore({ url: join(dir, 'truce.sqlite') });
+  const store = await openStore({ url: opts.database ?? join(dir, 'truce.sqlite') });
   const adjudicator = adjudicatorFor(workspace);
-  if (opts.seed.length) await store.addReports(opts.seed);
+  for (let i = 0; i < opts.seed.length; i += 20_000) await store.addReports(opts.seed.slice(i, i + 20_000));
   await refreshStaleFindings(store, adjudicator);
   const tokens = {} as Record<Role, string>;
   for (const role of ROLES) tokens[role] = (await issueToken(store.tokens, `e2e-${role}`, role)).token;

@@ -7,6 +7,7 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { api } from './api.js';
 import { h } from './dom.js';
 import { href } from './route.js';
 import { badge, formatWhen, humanType, VERDICT_COLOURS } from './verdict.js';
@@ -129,7 +130,7 @@ export class IncidentMap {
     });
     m.on('click', 'incident-points', (e) => {
       const f = e.features?.[0];
-      if (f) this.showPopup(f.properties as Record<string, unknown>, (f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      if (f) void this.showPopup(String(f.properties.id), (f.geometry as GeoJSON.Point).coordinates as [number, number]);
     });
     for (const layer of ['clusters', 'incident-points']) {
       m.on('mouseenter', layer, () => {
@@ -155,8 +156,20 @@ export class IncidentMap {
     );
   }
 
-  /** Replace the incidents and wait until the map has drawn them. */
-  async setIncidents(fc: GeoJSON.FeatureCollection): Promise<void> {
+  /**
+   * Replace the incidents and wait until the map has drawn them. Only what the map styles by is
+   * kept (id, verdict, fatalities): the source is copied to the map's worker, and with 100,000
+   * incidents the full properties would cost more to copy than to draw. The popup fetches the rest.
+   */
+  async setIncidents(full: GeoJSON.FeatureCollection): Promise<void> {
+    const fc: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: full.features.map((f) => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: { id: f.properties?.id ?? f.id, verdict: f.properties?.verdict ?? null, fatalities: f.properties?.fatalities ?? null },
+      })),
+    };
     await this.loaded;
     // cluster ids are reassigned with new data, so the old labels would lie
     for (const marker of this.markers.values()) marker.remove();
@@ -181,19 +194,26 @@ export class IncidentMap {
     return [r(Math.max(b.getWest(), -180)), r(Math.max(b.getSouth(), -90)), r(Math.min(b.getEast(), 180)), r(Math.min(b.getNorth(), 90))].join(',');
   }
 
-  private showPopup(p: Record<string, unknown>, at: [number, number]): void {
+  private async showPopup(id: string, at: [number, number]): Promise<void> {
     this.popup?.remove();
-    const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-    const content = h(
-      'div',
-      { class: 'popup', 'data-testid': 'map-popup' },
-      h('div', null, badge(text(p.verdict) || null), ' ', h('strong', null, humanType(text(p.type)))),
-      h('div', null, formatWhen(text(p.when))),
-      p.place ? h('div', null, text(p.place)) : null,
-      p.fatalities !== null && p.fatalities !== undefined ? h('div', null, `${text(p.fatalities)} killed`) : null,
-      h('a', { href: href(`/incidents/${encodeURIComponent(text(p.id))}`) }, `open ${text(p.id)}`),
-    );
-    this.popup = new maplibregl.Popup({ closeButton: true, maxWidth: '280px' }).setLngLat(at).setDOMContent(content).addTo(this.map);
+    const content = h('div', { class: 'popup', 'data-testid': 'map-popup' }, h('a', { href: href(`/incidents/${encodeURIComponent(id)}`) }, `open ${id}`));
+    const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '280px' }).setLngLat(at).setDOMContent(content).addTo(this.map);
+    this.popup = popup;
+    try {
+      const i = await api.incident(id);
+      content.prepend(
+        h(
+          'div',
+          null,
+          h('div', null, badge(i.verdict), ' ', h('strong', null, humanType(i.type))),
+          h('div', null, formatWhen(i.when)),
+          i.where.name ? h('div', null, i.where.name) : null,
+          i.fatalities !== null ? h('div', null, `${i.fatalities} killed`) : null,
+        ),
+      );
+    } catch {
+      // the link still leads to the incident page, which shows the error
+    }
   }
 
   /** HTML count labels for the clusters in view (symbol layers would need glyphs). */

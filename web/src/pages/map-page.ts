@@ -44,7 +44,8 @@ export function mapPage(): Page {
     const agreement = filters.agreement;
     const zones = agreement ? api.zones(agreement) : Promise.all(agreements.map((a) => api.zones(a.id).catch(() => null)));
     const [fc] = await Promise.all([
-      api.incidentsGeoJson(q),
+      // `properties` asks the API for only what the map draws (ignored by an API without it)
+      api.incidentsGeoJson(`${q}${q ? '&' : '?'}properties=id,verdict,fatalities`),
       zones.then((z) => {
         const features = Array.isArray(z) ? z.flatMap((c) => c?.features ?? []) : z.features;
         return map?.setZones({ type: 'FeatureCollection', features });
