@@ -66,7 +66,8 @@ export function daysOf(t_start: number, t_end: number): number[] {
 
 function cellKeys(day: number, f: EventFacts, neighbours: boolean): string[] {
   const keys: string[] = [];
-  if (f.place_key) keys.push(`${day}#${f.place_key}`);
+  // a name is filed without its admin unit, so that "Sarmada" finds "Sarmada, Idlib" (sameEventScore decides)
+  if (f.place_key) keys.push(`${day}#${f.place_key.startsWith('|') ? f.place_key : f.place_key.slice(0, f.place_key.indexOf('|'))}`);
   if (f.lat !== null && f.lon !== null) {
     const cy = Math.floor(f.lat / CELL_DEG);
     const cx = Math.floor(f.lon / CELL_DEG);
@@ -216,7 +217,11 @@ export class IncidentClusterer {
       if (r.admin1) row.admin1 = r.admin1;
     }
     row.admin2 ??= r.admin2;
-    row.place ??= r.place;
+    if (!row.place && r.place) {
+      // a name and its admin unit go together (they make the place key)
+      row.place = r.place;
+      row.admin1 = r.admin1 ?? row.admin1;
+    }
     row.type = moreSpecificType(row.type, f.type);
     row.by_actor ??= r.by_actor;
     row.against_actor ??= r.against_actor;

@@ -75,12 +75,31 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** The name key of a place: the normalised name within its normalised first-level admin unit. */
+/**
+ * The name key of a place: the normalised name within its normalised first-level admin unit
+ * (`name|admin`); with no place name, the admin unit alone (`|admin`), which only ever matches
+ * the same bare admin unit.
+ */
 export function placeKey(place: string | null | undefined, admin1: string | null | undefined): string | null {
-  if (!place) return null;
-  const p = normalizeName(place);
-  if (!p) return null;
-  return `${p}|${admin1 ? normalizeName(admin1) : ''}`;
+  const p = place ? normalizeName(place) : '';
+  const a = admin1 ? normalizeName(admin1) : '';
+  if (!p && !a) return null;
+  return `${p}|${a}`;
+}
+
+/** Same place by name: same name, and the same admin unit unless one of them does not say. */
+export function sameNamedPlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const i = a.indexOf('|');
+  const j = b.indexOf('|');
+  if (i === 0 || j === 0) return false; // a bare admin unit matches only itself
+  if (a.slice(0, i) !== b.slice(0, j)) return false;
+  return i === a.length - 1 || j === b.length - 1;
+}
+
+/** True for a key naming a place (not a bare admin unit). */
+export function namesPlace(key: string | null): boolean {
+  return !!key && !key.startsWith('|');
 }
 
 export interface EventFacts {
@@ -106,8 +125,8 @@ export function sameEventScore(a: EventFacts, b: EventFacts): number | null {
   if (a.against_actor && b.against_actor && a.against_actor !== b.against_actor) return null;
   const bothPoints = a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null;
   const d = bothPoints ? distanceKm(a.lat!, a.lon!, b.lat!, b.lon!) : null;
-  if (a.place_key && b.place_key) {
-    if (a.place_key === b.place_key) return 0;
+  if (a.place_key && b.place_key && (namesPlace(a.place_key) === namesPlace(b.place_key) || d === null)) {
+    if (sameNamedPlace(a.place_key, b.place_key)) return 0;
     // different names: a transliteration variant only if the points nearly coincide
     return d !== null && d <= 1 ? d : null;
   }
