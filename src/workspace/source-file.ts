@@ -101,6 +101,13 @@ export class SourceFile {
     return range ? this.pos(range[0]) : { line: 1, column: 1 };
   }
 
+  /** Does the mapping at `path` minus its last segment have that last segment as a plain key? */
+  hasScalarKey(path: readonly PathSeg[]): boolean {
+    const parent = path.length <= 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
+    const last = String(path[path.length - 1]);
+    return isMap(parent) && parent.items.some((p) => isScalar(p.key) && String(p.key.value) === last);
+  }
+
   problem(
     path: readonly PathSeg[],
     code: ProblemCode,

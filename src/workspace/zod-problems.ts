@@ -91,10 +91,50 @@ function boundMessage(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, 
   return `must be ${op} ${String(issue.minimum)}${what ? ` ${what}` : ''}, got ${String(n)}`;
 }
 
+/** Geometry fields already reported as mis-shaped, per file: one message per field, not per number. */
+const misshapen = new WeakMap<SourceFile, Set<string>>();
+
+/**
+ * A shape error inside coordinates (a missing level of brackets, a position of 3 numbers) is
+ * reported once, at the geometry field, with the shape it needs.
+ */
+function reportMisshapenGeometry(src: SourceFile, full: readonly PathSeg[], issue: Issue, value: unknown): boolean {
+  // a "ring" holding numbers is a position one level too high, not a short ring
+  const structural =
+    issue.code === 'invalid_type' ||
+    (issue.code === 'too_small' &&
+      Array.isArray(value) &&
+      value.some((v) => typeof v === 'number') &&
+      /ring/.test(issue.message));
+  if (!structural) return false;
+  let at = -1;
+  for (let i = full.length - 1; i >= 0; i--) {
+    if (full[i] === 'polygon' || full[i] === 'coordinates' || full[i] === 'line') {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0 || at === full.length - 1) return false;
+  const root = full.slice(0, at + 1);
+  const key = root.join('\u0000');
+  let seen = misshapen.get(src);
+  if (!seen) misshapen.set(src, (seen = new Set()));
+  if (!seen.has(key)) {
+    seen.add(key);
+    const shape =
+      full[at] === 'line'
+        ? 'a list of [lon, lat] positions'
+        : 'a list of rings, each a list of [lon, lat] positions: [[[lon, lat], ...]]';
+    src.add(root, 'invalid-type', `must be ${shape}`);
+  }
+  return true;
+}
+
 function reportIssue(src: SourceFile, schema: AnySchema, data: unknown, base: readonly PathSeg[], issue: Issue): void {
   const path = issue.path as PathSeg[];
   const full = [...base, ...path];
   const value = dataAt(data, path);
+  if (reportMisshapenGeometry(src, full, issue, value)) return;
   const missing = () => {
     const parent = dataAt(data, path.slice(0, -1));
     return value === undefined && isRecord(parent) && path.length > 0 && !(String(path[path.length - 1]) in parent);
@@ -113,7 +153,13 @@ function reportIssue(src: SourceFile, schema: AnySchema, data: unknown, base: re
         return;
       }
       const s = schemaAt(schema, path, data);
-      const expected = s ? describeExpected(s) : String(issue.expected);
+      const names: Record<string, string> = {
+        object: 'a mapping',
+        array: 'a list',
+        string: 'a string',
+        number: 'a number',
+      };
+      const expected = s ? describeExpected(s) : (names[String(issue.expected)] ?? String(issue.expected));
       src.add(full, 'invalid-type', `expected ${expected}, got ${describeValue(value)}`);
       return;
     }
@@ -151,6 +197,8 @@ function reportIssue(src: SourceFile, schema: AnySchema, data: unknown, base: re
       return;
     }
     case 'invalid_key':
+      // a key that is a list or mapping has been reported by SourceFile already
+      if (!src.hasScalarKey(full)) return;
       src.add(
         full,
         'invalid-value',
@@ -207,7 +255,7 @@ function reportUnion(
     const expected = describeExpected(union);
     const hint =
       typeof value === 'number' && expected.includes('a date')
-        ? ' (write a year or date as a quoted string: "2016")'
+        ? ` (write a year or date as a quoted string: "${String(value)}")`
         : '';
     src.add(full, 'invalid-type', `expected ${expected}, got ${describeValue(value)}${hint}`);
     return;
