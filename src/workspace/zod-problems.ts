@@ -118,7 +118,10 @@ function reportMisshapenGeometry(src: SourceFile, full: readonly PathSeg[], issu
   const root = full.slice(0, at + 1);
   const key = root.join('\u0000');
   let seen = misshapen.get(src);
-  if (!seen) misshapen.set(src, (seen = new Set()));
+  if (!seen) {
+    seen = new Set();
+    misshapen.set(src, seen);
+  }
   if (!seen.has(key)) {
     seen.add(key);
     const shape =
