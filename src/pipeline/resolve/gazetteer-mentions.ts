@@ -1,11 +1,26 @@
 /**
- * Finding place names in running text. The text is tokenised once (gazetteer-text.ts); at each
- * token the longest phrase of the index that starts there is taken (greedy longest match, left to
- * right, on word boundaries), looked up in a hash of normalised n-grams: the index maps every key
- * to its places and every first token to the longest key starting with it, so a token that begins
- * no name costs one Map lookup. Linear in the text. Arabic tokens may carry the clitics wa-/bi-/li-.
+ * Finding place names in running text. The text is tokenised once; at each token the longest
+ * phrase of the index that starts there is taken (greedy longest match, left to right, on word
+ * boundaries), looked up in a hash of normalised n-grams: the index maps every key to its places
+ * and every first token to the longest key starting with it, so a token that begins no name costs
+ * one Map lookup. Linear in the text; tokens live in flat arrays to spare the garbage collector.
+ * Arabic tokens may carry the clitics wa-/bi-/li-.
  */
-import { arabicStems, tokenize } from './gazetteer-text.js';
+import * as textModule from './gazetteer-text.js';
+
+// Local bindings: module namespace accesses can be getters under some loaders (tsx), which shows
+// in a loop that runs once per word.
+const { ARTICLE_TOKENS, arabicStems, isArabic, isProper, normToken } = textModule;
+
+const QUOTE_UNITS = new Set([...'‘’ʿʾ`\'ʻʼ´'].map((c) => c.charCodeAt(0)));
+const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** Same class as TOKEN_RE in gazetteer-text.ts, tested on one UTF-16 code unit. */
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 96;
+  if (c >= 0x621 && c <= 0x64a) return true; // Arabic letters, the common case outside ASCII
+  return QUOTE_UNITS.has(c) || WORD_UNIT.test(String.fromCharCode(c));
+}
 
 export interface RawMention {
   start: number;
@@ -14,53 +29,89 @@ export interface RawMention {
 }
 
 export interface MentionIndex {
-  /** key -> something (the gazetteer's entries) */
   has(key: string): boolean;
   /** first token -> greatest number of tokens of a key that starts with it */
   firstTokens: Map<string, number>;
-  /** keys that may only match with a capitalised (or Arabic) token in the span */
-  allowed(key: string, properSpan: boolean, tokens: number): boolean;
+  /** whether a key may match here: `proper` says a capitalised (or Arabic) token is in the span */
+  allowed(key: string, proper: boolean, tokens: number): boolean;
 }
 
+const HYPHENS = new Set([45, 0x2010, 0x2011]);
+const SPACES = new Set([32, 9, 0xa0]);
+
 export function scanMentions(text: string, index: MentionIndex): RawMention[] {
-  const all = tokenize(text);
+  const norms: string[] = [];
+  const froms: number[] = [];
+  const ends: number[] = [];
+  const propers: boolean[] = [];
   // Articles are skipped as normalizeName skips them, but a mention starts at an article joined
   // to it: "al-Bab" and "Al Bab" are reported whole; "as" in "as Hama" is English and left out.
-  const toks = [];
-  let article: { start: number; end: number; norm: string } | null = null;
-  for (const t of all) {
-    if (t.article) {
-      article = t;
+  let artStart = -1;
+  let artEnd = -1;
+  let artNorm = '';
+  // A hand-rolled scan instead of RegExp#exec: no match object per word, the same token rule
+  // as TOKEN_RE (letters, digits, marks and the ayn/hamza quote marks).
+  const len = text.length;
+  let pos = 0;
+  for (;;) {
+    while (pos < len && !isWordUnit(text.charCodeAt(pos))) pos++;
+    if (pos >= len) break;
+    const start = pos;
+    while (pos < len && isWordUnit(text.charCodeAt(pos))) pos++;
+    const raw = text.slice(start, pos);
+    const norm = normToken(raw);
+    if (!norm) continue;
+    if (ARTICLE_TOKENS.has(norm)) {
+      artStart = start;
+      artEnd = start + raw.length;
+      artNorm = norm;
       continue;
     }
-    const gap = article ? text.slice(article.end, t.start) : '';
-    const joined = article !== null && (/^[-‐]$/.test(gap) || (/^\s$/.test(gap) && (article.norm === 'al' || article.norm === 'el')));
-    toks.push({ ...t, from: joined && article ? article.start : t.start });
-    article = null;
+    let from = start;
+    if (artStart >= 0 && start - artEnd === 1) {
+      const c = text.charCodeAt(artEnd);
+      if (HYPHENS.has(c) || (SPACES.has(c) && (artNorm === 'al' || artNorm === 'el'))) from = artStart;
+    }
+    artStart = -1;
+    norms.push(norm);
+    froms.push(from);
+    ends.push(start + raw.length);
+    propers.push(isProper(raw));
   }
   const out: RawMention[] = [];
-  for (let i = 0; i < toks.length; ) {
-    const heads = [toks[i].norm, ...arabicStems(toks[i].norm)];
+  const n = norms.length;
+  // longest key of the index starting at token i whose first token is `head`
+  const longest = (i: number, head: string, max: number): [number, string] => {
     let bestLen = 0;
     let bestKey = '';
-    for (const head of heads) {
-      const max = index.firstTokens.get(head);
-      if (!max) continue;
-      let key = head;
-      let proper = toks[i].proper;
-      for (let n = 1; n <= max && i + n <= toks.length; n++) {
-        if (n > 1) {
-          key = `${key} ${toks[i + n - 1].norm}`;
-          proper ||= toks[i + n - 1].proper;
-        }
-        if (n > bestLen && index.has(key) && index.allowed(key, proper, n)) {
-          bestLen = n;
-          bestKey = key;
-        }
+    let key = head;
+    let proper = propers[i];
+    for (let len = 1; len <= max && i + len <= n; len++) {
+      if (len > 1) {
+        key = `${key} ${norms[i + len - 1]}`;
+        proper ||= propers[i + len - 1];
+      }
+      if (index.has(key) && index.allowed(key, proper, len)) {
+        bestLen = len;
+        bestKey = key;
+      }
+    }
+    return [bestLen, bestKey];
+  };
+  for (let i = 0; i < n; ) {
+    const first = norms[i];
+    const max = index.firstTokens.get(first);
+    let [bestLen, bestKey] = max ? longest(i, first, max) : [0, ''];
+    if (isArabic(first)) {
+      for (const stem of arabicStems(first)) {
+        const m = index.firstTokens.get(stem);
+        if (!m) continue;
+        const [len, key] = longest(i, stem, m);
+        if (len > bestLen) [bestLen, bestKey] = [len, key];
       }
     }
     if (bestLen) {
-      out.push({ start: toks[i].from, end: toks[i + bestLen - 1].end, key: bestKey });
+      out.push({ start: froms[i], end: ends[i + bestLen - 1], key: bestKey });
       i += bestLen;
     } else {
       i++;

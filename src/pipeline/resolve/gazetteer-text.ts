@@ -33,7 +33,8 @@ export interface Token {
   article: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}\p{M}‘’ʿʾ`'ʻʼ´]+/gu;
+/** Word characters, including the ayn/hamza marks normalizeName deletes inside words. */
+export const TOKEN_RE = /[\p{L}\p{N}\p{M}‘’ʿʾ`'ʻʼ´]+/gu;
 const PLAIN_ASCII = /^[A-Za-z0-9]+$/;
 const cache = new Map<string, string>();
 
@@ -56,21 +57,30 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     const norm = normToken(raw);
     if (!norm) continue;
-    const c = raw.charCodeAt(0);
-    const upper = c >= 65 && c <= 90;
-    const lowerAscii = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    const proper = upper || (!lowerAscii && raw[0] !== raw[0].toLowerCase()) || /^[\u0600-\u06ff]/.test(raw);
-    out.push({ start: m.index, end: m.index + raw.length, norm, proper, article: ARTICLE_TOKENS.has(norm) });
+    out.push({ start: m.index, end: m.index + raw.length, norm, proper: isProper(raw), article: ARTICLE_TOKENS.has(norm) });
   }
   return out;
 }
+
+/** Capitalised Latin (or other cased script) first letter, or a caseless script such as Arabic. */
+export function isProper(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c >= 0x600 && c <= 0x6ff) return true;
+  return raw[0] !== raw[0].toLowerCase();
+}
+
+export const isArabic = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return c >= 0x600 && c <= 0x6ff;
+};
 
 /** The Arabic clitics that stick to a following word: wa- (and), bi- (in), li- (to), fa-, ka-. */
 const ARABIC_PROCLITIC = /^(?:و|ف)?(?:ب|ل|ك)?/;
 
 /** Shorter forms of an Arabic token after removing proclitics and then the article: "بحلب" -> "حلب". */
 export function arabicStems(norm: string): string[] {
-  if (!/^[\u0600-\u06ff]/.test(norm)) return [];
+  if (!isArabic(norm)) return [];
   const out: string[] = [];
   const bare = norm.replace(ARABIC_PROCLITIC, '');
   if (bare !== norm && bare.length >= 2) out.push(bare);

@@ -14,7 +14,7 @@
  *       (`matched: 'fuzzy'`) when no key matches exactly.
  *   findMentions(text, { context? }): PlaceMention[]
  *       Place names and regional expressions in running text, left to right, non-overlapping,
- *       longest first, on word boundaries, each with its ranked candidates. With `context` (default
+ *       longest first, on word boundaries, each with its ranked candidates (shared objects: treat as read-only). With `context` (default
  *       true) a governorate or city named within 300 characters serves as the adm1 context.
  *   getPlace(id): Place | undefined
  *   createGazetteer(places): Gazetteer — the same over any list of places (tests, other theatres).
@@ -121,6 +121,20 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
       .slice(0, options.limit ?? 10);
   }
 
+  // Mentions repeat the same few names: rank each key once (candidates are shared, read-only).
+  const ranked = new Map<string, PlaceCandidate[]>();
+  const multi = new Map<string, boolean>();
+  function rankedWithoutContext(key: string): PlaceCandidate[] {
+    let list = ranked.get(key);
+    if (!list) {
+      list = rank(entries.get(key) ?? []);
+      ranked.set(key, list);
+      multi.set(key, new Set(list.map((c) => c.adm1)).size > 1);
+    }
+    return list;
+  }
+  const spansGovernorates = (key: string): boolean => multi.get(key) ?? false;
+
   function lookup(name: string, options: LookupOptions = {}): PlaceCandidate[] {
     const key = keyOf(name);
     const exact = entries.get(key);
@@ -141,7 +155,7 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
       end: m.end,
       text: text.slice(m.start, m.end),
       key: m.key,
-      candidates: rank(entries.get(m.key) ?? []),
+      candidates: rankedWithoutContext(m.key).slice(),
     }));
     if (options.context === false) return mentions;
     // A governorate, a direction area or a city named nearby settles which of several same-named
@@ -150,11 +164,15 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
       const top = m.candidates[0];
       return top?.adm1 && (top.kind === 'governorate' || top.kind === 'city' || (top.kind === 'area' && top.matched === 'phrase'));
     });
+    // mentions and anchors are in text order: a sliding window keeps this linear
+    let lo = 0;
     for (const m of mentions) {
-      if (new Set(m.candidates.map((c) => c.adm1)).size < 2) continue;
+      if (!spansGovernorates(m.key)) continue;
+      while (lo < anchors.length && anchors[lo].end < m.start - CONTEXT_CHARS) lo++;
       let best: PlaceMention | undefined;
       let bestDistance = CONTEXT_CHARS + 1;
-      for (const a of anchors) {
+      for (let j = lo; j < anchors.length && anchors[j].start <= m.end + CONTEXT_CHARS; j++) {
+        const a = anchors[j];
         if (a === m) continue;
         const [from, to] = a.start >= m.end ? [m.end, a.start] : [a.end, m.start];
         // an anchor in another sentence counts as farther away
