@@ -1,25 +1,24 @@
 /**
  * First start of `truce serve`: an empty store gets the workspace's bundled evidence
- * (`<workspace>/evidence/*.jsonl`, and report texts `*.txt`), the outlet ratings of sources.yaml,
- * and findings for everything, so that the dashboard shows real data at once. A store that already
- * holds reports is never touched.
+ * (`<workspace>/evidence/*.jsonl` and report texts `*.txt`, through `truce ingest`'s use case),
+ * the outlet ratings of sources.yaml, and findings for everything, so that the dashboard shows real
+ * data at once. A store that already holds reports is never touched.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Adjudicator } from '../pipeline/adjudicate/index.js';
-import { readReports } from '../pipeline/ingest/index.js';
 import { createActorRegistry } from '../pipeline/resolve/actor-registry.js';
-import type { ReportInput, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { Workspace } from '../workspace/index.js';
+import { ingestFile } from './ingest-files.js';
 import { refreshStaleFindings } from './stored-findings.js';
-import { agreementFor, claimInput } from './text-claims.js';
 import { syncWorkspaceSources } from './workspace-sources.js';
 
 export interface DemoLoad {
   files: string[];
   reports: number;
   claims: number;
-  /** lines the readers refused, `file:line: message` */
+  /** rows the readers refused, `file:line: message` (the first ones) */
   problems: string[];
   incidents: number;
   findings: number;
@@ -38,31 +37,15 @@ export async function loadDemoEvidence(
   const registry = createActorRegistry(workspace.actors);
   const tz = workspace.agreements[0]?.tz ?? 'UTC';
   for (const name of names) {
-    const file = join(dir, name);
-    const batch: ReportInput[] = [];
-    const claims: { claim: Parameters<typeof claimInput>[0]; line: number }[] = [];
-    for await (const item of readReports(file, name.endsWith('.txt') ? 'text' : 'jsonl', {
-      file: `evidence/${name}`,
+    const s = await ingestFile(store, join(dir, name), {
       tz,
       registry,
-    })) {
-      if (item.kind === 'report') batch.push(item.report);
-      else if (item.kind === 'claim') claims.push({ claim: item.claim, line: item.line });
-      else out.problems.push(`evidence/${name}:${item.line}: ${item.message}`);
-      if (batch.length >= 5000) {
-        out.reports += (await store.addReports(batch.splice(0))).inserted;
-      }
-    }
-    if (batch.length) out.reports += (await store.addReports(batch)).inserted;
-    for (const { claim, line } of claims) {
-      const agreement = agreementFor(claim, workspace.agreements);
-      if (!agreement) continue;
-      await store.addClaim(
-        claimInput(claim, agreement, { reportKey: `evidence/${name}:${line}` }),
-        'truce serve (demo evidence)',
-      );
-      out.claims++;
-    }
+      agreements: workspace.agreements,
+      actor: 'truce serve (demo evidence)',
+    });
+    out.reports += s.inserted;
+    out.claims += s.claims;
+    out.problems.push(...s.errors.map((e) => `evidence/${name}:${e.line}: ${e.message}`));
   }
   const stats = await refreshStaleFindings(store, adjudicator);
   out.incidents = stats.incidents;

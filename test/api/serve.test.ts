@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultDatabase, readServeConfig } from '../../src/cli/commands/serve.js';
-import { builtinWorkspaceDir } from '../../src/workspace/builtin.js';
+import { readServeConfig } from '../../src/cli/commands/serve.js';
 import { FIXTURE_WS } from './harness.js';
 
 const bin = fileURLToPath(new URL('../../bin/truce.js', import.meta.url));
@@ -71,11 +70,6 @@ function start(args: string[]): Promise<{ child: ChildProcess; port: number; out
 }
 
 describe('truce serve', () => {
-  it('defaults the database next to a workspace, and under ~/.truce for the built-in one', () => {
-    expect(defaultDatabase('/data/ws')).toBe('/data/ws/.truce/truce.sqlite');
-    expect(defaultDatabase(builtinWorkspaceDir())).toMatch(/\.truce\/syria\.sqlite$|syria\.sqlite$/);
-  });
-
   it('refuses a config file with unknown or mistyped keys, naming them', () => {
     const f = join(dir, 'bad.yaml');
     writeFileSync(f, 'public_read: "yes"\nprot: 80\n');
@@ -96,6 +90,8 @@ describe('truce serve', () => {
 
   it('serves API and dashboard, loads the evidence on first start, and stops on SIGTERM', async () => {
     const { child, port, out } = await start(['--print-admin-token']);
+    // no --database: the store is created next to the workspace
+    expect(out()).toContain(join(ws, '.truce', 'truce.sqlite'));
     try {
       const base = `http://127.0.0.1:${port}`;
       const about = await (await fetch(`${base}/api/v1`)).json();

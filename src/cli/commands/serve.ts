@@ -4,18 +4,17 @@
  *
  * On start it loads the workspace (the built-in Syria workspace by default), opens the store and,
  * when the store is empty, loads the workspace's bundled evidence and adjudicates it, so that the
- * dashboard shows real data on first start. Where the database lives by default:
- *   - a workspace folder of your own: `<DIR>/.truce/truce.sqlite`;
- *   - the built-in workspace (inside the installed package, possibly read-only):
- *     `~/.truce/syria.sqlite` (`$TRUCE_HOME/syria.sqlite` when TRUCE_HOME is set).
- * `--database` (or `database:` in the config, or DATABASE_URL) takes a SQLite path or postgres:// URL.
+ * dashboard shows real data on first start. Where the database lives (the same rule as `truce
+ * ingest`, `export` and `bulletin`, services/workspace-store.ts): `--database`, else `database:` in
+ * the config, else DATABASE_URL, else `<DIR>/.truce/truce.sqlite` for a workspace folder you name,
+ * else `./.truce/truce.sqlite` in the current folder for the built-in workspace (which ships inside
+ * the package and must stay read-only). A SQLite path or a postgres:// URL.
  *
  * Tokens: `--create-token ROLE [--token-name NAME]` prints a new API token and exits;
  * `--print-admin-token` creates and prints an admin token on start when none exists yet.
  * Secrets are printed once and stored hashed. See docs/api.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve as listen } from '@hono/node-server';
@@ -28,6 +27,7 @@ import { issueToken, ROLES, type Role } from '../../api/auth.js';
 import { storeBackend } from '../../api/store-backend.js';
 import { adjudicatorFor } from '../../services/compliance-workspace.js';
 import { loadDemoEvidence } from '../../services/demo-evidence.js';
+import { storeUrl } from '../../services/workspace-store.js';
 import { openStore, type Store } from '../../store/store.js';
 import { builtinWorkspaceDir } from '../../workspace/builtin.js';
 import { isDirectory, loadWorkspace } from '../../workspace/load-workspace.js';
@@ -65,12 +65,6 @@ export interface ServeOptions {
 }
 
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-export function defaultDatabase(dir: string): string {
-  if (resolve(dir) === resolve(builtinWorkspaceDir()))
-    return join(process.env.TRUCE_HOME ?? join(homedir(), '.truce'), 'syria.sqlite');
-  return join(dir, '.truce', 'truce.sqlite');
-}
 
 export function readServeConfig(file: string): ServeConfig {
   const parsed = serveConfigSchema.safeParse(parseYaml(readFileSync(file, 'utf8')) ?? {});
@@ -118,7 +112,7 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
       process.stderr.write(`${dir}/${formatProblem(p)}\n`);
     return 1;
   }
-  const url = opts.database ?? config.database ?? process.env.DATABASE_URL ?? defaultDatabase(dir);
+  const url = storeUrl({ database: opts.database ?? config.database, dir: dirArg });
   const store = await openStore({ url });
   log.info(
     {
