@@ -201,8 +201,32 @@ export async function checkAgreement(
       checkRuleRefs(change, path, visibleZones);
     });
   }
+  // amendments are recorded in the order they take effect (formats.md §3)
+  let previous: { at: number; i: number } | undefined;
   amendments.forEach((a, i) => {
-    checkUntilAfterFrom(src, a, ['amendments', i], tz);
+    const b = checkUntilAfterFrom(src, a, ['amendments', i], tz);
+    if (!b || !Number.isFinite(b[0])) return;
+    if (previous && b[0] < previous.at) {
+      src.add(
+        ['amendments', i, 'from'],
+        'amendment-order',
+        `amendments must be in time order: this one takes effect before amendments[${previous.i}]`,
+      );
+    }
+    previous = { at: b[0], i };
+  });
+
+  // a rule's `document` is an index into `documents`
+  const documentCount = list(root.documents).length;
+  list(root.rules).forEach((r, i) => {
+    const d = obj(r)?.document;
+    if (typeof d === 'number' && Number.isInteger(d) && d >= documentCount) {
+      src.add(
+        ['rules', i, 'document'],
+        'invalid-value',
+        `document ${d} does not exist: documents has ${documentCount} entries (counted from 0)`,
+      );
+    }
   });
   return { agreement, geometries };
 }

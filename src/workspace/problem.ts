@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'duplicate-id', // the same actor, rule or agreement id defined twice
   'id-file-mismatch', // an agreement whose id differs from its file name (warning)
   'until-before-from', // an interval that ends before it starts
+  'amendment-order', // amendments not recorded in the order they take effect
   'unknown-time-zone', // `tz` is not an IANA time zone
   'unknown-country', // not an ISO 3166-1 alpha-2 code of the built-in boundaries
   'unknown-admin-code', // not a P-code of the built-in admin boundaries
