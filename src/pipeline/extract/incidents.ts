@@ -135,8 +135,9 @@ export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention |
         cur.date = pastDates[0];
         cur.dateFromContext = false;
       }
-      if (!cur.roles.by && s.roles.by) cur.roles.by = s.roles.by;
-      if (!cur.roles.against && s.roles.against) cur.roles.against = s.roles.against;
+      // a role marked by a pattern beats one guessed from a lone actor; the lead's strong roles stay
+      if (s.roles.by && (!cur.roles.by || (!cur.roles.by.strong && s.roles.by.strong))) cur.roles.by = s.roles.by;
+      if (s.roles.against && (!cur.roles.against || (!cur.roles.against.strong && s.roles.against.strong))) cur.roles.against = s.roles.against;
       if (s.fatalities && !s.hypothetical) cur.fatalities = mergeFatalities(cur.fatalities, s.fatalities);
     }
     if (pastDates.length) lastDate = pastDates[pastDates.length - 1];

@@ -5,8 +5,9 @@ import { CASUALTY_CUE, classify } from './event-types.js';
 import { findFatalities } from './fatalities.js';
 import { assemble, type Draft, type SentenceFacts } from './incidents.js';
 import type { Language } from './language.js';
-import { type ResolvedPlace, resolvePlace } from './places.js';
+import { namedPlaceMentions, type PlaceMention, type ResolvedPlace, resolvePlace } from './places.js';
 import type { ExtractResources } from './resources.js';
+import { headerIncident } from './header.js';
 import { findRoles, type Party } from './roles.js';
 import { segmentBlocks, splitSentences } from './segment.js';
 import type { Evidence, ExtractedClaim, ExtractedIncident, ExtractResult, Mention } from './types.js';
@@ -53,8 +54,19 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
 
   // names are scanned once over the whole report (linear, and the gazetteer uses the
   // governorates named anywhere nearby as context), then handed to their sentences
-  const placeMentions = gazetteer.findMentions(text);
   const actorMentions = registry.findMentions(text, at);
+  const found = plausiblePlaces(text, gazetteer.findMentions(text), actorMentions);
+  const govAt = (pos: number) => {
+    // the governorate named closest before (or just after) a position
+    let g: string | undefined;
+    for (const m of found) {
+      if (m.start > pos + 200) break;
+      const c = m.candidates[0];
+      if (c?.admin1 && (c.level === 'governorate' || m.start <= pos)) g = c.admin1;
+    }
+    return g;
+  };
+  const placeMentions = [...found, ...namedPlaceMentions(text, gazetteer, found, govAt)].sort((a, b) => a.start - b.start);
   const docGov = new Map<string, number>();
   for (const m of placeMentions) {
     const c = m.candidates[0];
@@ -113,6 +125,8 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
   });
 
   const drafts = assemble(facts, p.dateline);
+  const header = headerIncident({ text, ctx: p.ctx, tz: p.tz, places: placeMentions, registry, at });
+  if (header) drafts.unshift(header);
   const incidents: ExtractedIncident[] = [];
   const bySentence = new Map<number, string>();
   for (const d of drafts) {
@@ -182,6 +196,40 @@ function toIncident(d: Draft, p: PipelineInput, n: number, facts: SentenceFacts[
   if (inferred.length) inc.inferred = inferred;
   void facts;
   return inc;
+}
+
+const NOT_PLACE_AFTER =
+  /^(?:'s|’s)?\s*(?:ally|allies|government|regime|authorities|officials|-backed|-based|based|media|center|centre|health|directorate|today|news|agency|council|university|observatory|coordination|committee|press|network|tv|radio|brigade|division|front|army|battalion|regiment|operations room)\b/i;
+const GEO_WORD =
+  /^(?:province|governorate|city|countryside|district|town|village|camp|valley|mountains?|plains?|airport|air ?base|base|crossing|border|road|highway|suburbs?|outskirts|region|area|neighbou?rhood|quarter|old|new|eastern|western|northern|southern|central|rural|north|south|east|west|al|el|ad|ar|as|ash|at|az|an|and|or|in|of|the)$/i;
+/**
+ * Drop name matches that are not places in context: a name inside an actor's name ("Damascus
+ * government"), before an organisation word ("Aleppo Media Center", "its Damascus ally"), and a
+ * village-sized name glued to other capitalised words that are not places ("Rami Abdel Rahman",
+ * "Khan al-Shih" when only "Khan" is known).
+ */
+function plausiblePlaces(text: string, ms: PlaceMention[], actors: Array<{ start: number; end: number }>): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  let ai = 0;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    while (ai < actors.length && actors[ai].end <= m.start) ai++;
+    if (ai < actors.length && actors[ai].start < m.end && m.start < actors[ai].end) continue;
+    const after = text.slice(m.end, m.end + 40);
+    if (NOT_PLACE_AFTER.test(after)) continue;
+    const level = m.candidates[0]?.level;
+    if (level === 'place' || level === 'neighbourhood') {
+      const next = /^[\s-]+([\p{Lu}][\p{L}'’-]*)/u.exec(after)?.[1];
+      const nextIsPlace = ms[k + 1] && ms[k + 1].start - m.end <= 2;
+      const prev = /([\p{Lu}][\p{L}'’-]*)[\s-]+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+      const prevIsPlace = out.length > 0 && m.start - out[out.length - 1].end <= 2;
+      const sentenceStart = /(?:^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.start - 3 - (prev?.length ?? 0) - 1), m.start - (prev?.length ?? 0) - 1));
+      if (next && !nextIsPlace && !GEO_WORD.test(next)) continue;
+      if (prev && !prevIsPlace && !GEO_WORD.test(prev) && !sentenceStart && !/^(?:In|At|On|Near|From|To|Of|The)$/.test(prev)) continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 const REPORT_CUE = /\b(?:said|says|reported|reports|told [\w.-]+(?: [\w.-]+)?|announced|added|stated|confirmed|claimed|denied|quoted|published|posted|updated)\s*(?:late\s+|early\s+)?(?:on\s+|at\s+)?$/i;

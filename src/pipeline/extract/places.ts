@@ -35,6 +35,30 @@ export interface PlaceMention extends Span {
 /** What extraction needs from a gazetteer. */
 export interface PlaceFinder {
   findMentions(text: string): PlaceMention[];
+  /** ranked candidates for one name, `adm1` a governorate named nearby; fuzzy matches flagged */
+  lookup?(name: string, adm1?: string): Array<PlaceRecord & { fuzzy?: boolean }>;
+}
+
+/**
+ * "the town of Turmanin", "Haas village": a name the gazetteer's exact index missed, in a phrase
+ * that says it is a place. Looked up (with spelling tolerance) and kept only inside the
+ * governorate named nearby, so that a fuzzy match cannot move the incident across the country.
+ */
+const NAMED_PLACE = /\b(?:town|village|city|neighbou?rhood|district|suburb|camp|area) of ((?:al-|el-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(?:\s+(?:al-)?[\p{Lu}][\p{L}'’-]+)?)|\b((?:al-|Al-)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s+(?:town|village|neighbou?rhood|district|camp)\b/gu;
+export function namedPlaceMentions(text: string, finder: PlaceFinder, known: PlaceMention[], govOf: (at: number) => string | undefined): PlaceMention[] {
+  if (!finder.lookup) return [];
+  const out: PlaceMention[] = [];
+  for (const m of text.matchAll(NAMED_PLACE)) {
+    const name = m[1] ?? m[2];
+    const start = (m.index ?? 0) + m[0].indexOf(name);
+    const end = start + name.length;
+    if (known.some((k) => k.start < end && start < k.end)) continue;
+    const gov = govOf(start);
+    if (!gov) continue;
+    const c = finder.lookup(name, gov).filter((x) => x.admin1 === gov && x.level !== 'governorate');
+    if (c.length) out.push({ start, end, text: name, candidates: c });
+  }
+  return out;
 }
 
 export interface ResolvedPlace extends Span {

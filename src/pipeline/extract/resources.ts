@@ -51,6 +51,9 @@ function sharedPlaces(): PlaceFinder {
     findMentions(text: string): PlaceMention[] {
       return gaz.findMentions(text).map((m) => ({ start: m.start, end: m.end, text: m.text, candidates: m.candidates.map(toRecord) }));
     },
+    lookup(name: string, adm1?: string) {
+      return gaz.lookup(name, { adm1, limit: 3 }).map((c) => ({ ...toRecord(c), fuzzy: c.matched === 'fuzzy' }));
+    },
   };
 }
 

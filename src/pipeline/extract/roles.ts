@@ -12,14 +12,23 @@ import type { ActorRegistry } from '../resolve/actor-registry.js';
 import type { Span } from './fatalities.js';
 
 export interface Party extends Span {
-  /** actor id; null = explicitly unknown ("unidentified aircraft") */
+  /** actor id; null = explicitly unknown ("unidentified aircraft", "Russian or Syrian jets") */
   id: string | null;
+  /** a pattern marked the role ("by X", "X shelled"), rather than X being the only actor around */
+  strong?: boolean;
 }
 
 export interface Roles {
   by?: Party;
   against?: Party;
 }
+
+// "regime raids", "government airstrikes": the registry has "regime forces" etc.; the bare
+// adjective before a weapon word is common enough in news to add here.
+const REGIME_RE = /\b(?:the\s+)?(?:Syrian\s+)?(?:regime|government|pro-government|pro-regime|loyalist|Assad)(?:'s|’s|s)?\s+(?:forces|troops|army|war ?planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|shelling|artillery|helicopters?|bombardment|barrel bombs?|snipers?|militias?)\b/gi;
+const SPEAKER_AFTER = /^\s*(?:,\s*)?(?:has\s+|have\s+)?(?:said|says|say|told|reported|reports|announced|added|stated|accused|blamed|condemned|denied|denies|according|spokes(?:man|woman)|statement|monitor|officials?\b)/i;
+const NON_COMBATANT_KINDS = new Set(['international', 'civilians']);
+const EITHER = /\b(?:either\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)\s+or\s+(?:the\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)(?:\s+(?:government|regime))?\s+(?:war ?planes?|jets?|aircraft|air ?force|airforce|planes|air ?strikes?|forces)\b/i;
 
 const NATIONALITY: Record<string, string> = {
   russian: 'Russia', turkish: 'Turkey', american: 'United States', iranian: 'Iran', israeli: 'Israel', syrian: 'Syrian government',
@@ -39,39 +48,46 @@ const CIVILIAN_VICTIMS = /\bcivilians?\b|\b(?:residential|market|hospital|school
  */
 export function findRoles(sentence: string, base: number, mentions: Party[], registry: ActorRegistry, at: number | undefined, civiliansKilled: boolean): Roles {
   const roles: Roles = {};
-  const unk = UNKNOWN_BY.exec(sentence);
-  const all: Party[] = [...mentions];
-  for (const m of sentence.matchAll(NAT_RE)) {
-    const name = m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()];
+  const unk = UNKNOWN_BY.exec(sentence) ?? EITHER.exec(sentence);
+  const combatant = (p: Party) => p.id === null || !NON_COMBATANT_KINDS.has(registry.get(p.id)?.kind ?? '');
+  const all: Party[] = mentions.filter(combatant);
+  const addPhrase = (m: RegExpMatchArray, name: string | undefined) => {
     const r = name ? registry.resolve(name, at) : undefined;
-    if (!r?.id) continue;
+    if (!r?.id) return;
     const s = base + (m.index ?? 0);
-    if (all.some((p) => p.start <= s && s < p.end)) continue;
-    all.push({ start: s, end: s + m[0].length, text: m[0], id: r.id });
-  }
+    const e = s + m[0].length;
+    // the phrase replaces shorter mentions inside it ("Russian" inside "Russian warplanes")
+    for (let k = all.length - 1; k >= 0; k--) if (all[k].start >= s && all[k].end <= e) all.splice(k, 1);
+    if (all.some((p) => p.start < e && s < p.end)) return;
+    all.push({ start: s, end: e, text: m[0], id: r.id });
+  };
+  for (const m of sentence.matchAll(NAT_RE)) addPhrase(m, m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()]);
+  for (const m of sentence.matchAll(REGIME_RE)) addPhrase(m, 'regime forces');
   all.sort((a, b) => a.start - b.start);
   for (const p of all) {
     const rs = p.start - base;
     const re = p.end - base;
     const before = sentence.slice(Math.max(0, rs - 45), rs);
     const after = sentence.slice(re, re + 60);
-    if (!roles.by && (AGENT_BEFORE.test(before) || AGENT_AFTER.test(after) || /^(?:war ?planes?|jets?|aircraft|helicopters?|artillery)/i.test(p.text.split(/\s+/).pop() ?? ''))) {
+    if (SPEAKER_AFTER.test(after) && !/claimed responsibility/i.test(after)) continue;
+    const weaponNoun = /(?:war ?planes?|jets?|aircraft|helicopters?|artillery|air ?strikes?|air ?raids?|raids|shelling|bombardment|barrel bombs?|snipers?)$/i.test(p.text);
+    if (!roles.by && (AGENT_BEFORE.test(before) || AGENT_AFTER.test(after) || weaponNoun || /^\s*claimed responsibility/i.test(after))) {
       if (!TARGET_AFTER.test(after) && !/\b(?:held|controlled) by\s+(?:the\s+)?$/i.test(before)) {
-        roles.by = p;
+        roles.by = { ...p, strong: true };
         continue;
       }
     }
     if (!roles.against && (TARGET_BEFORE.test(before) || TARGET_AFTER.test(after)) && p.id !== roles.by?.id) {
-      roles.against = p;
+      roles.against = { ...p, strong: true };
     }
   }
-  if (unk) {
+  if (unk && (!roles.by || roles.by.start > base + unk.index)) {
     const s = base + unk.index;
-    roles.by = { start: s, end: s + unk[0].length, text: unk[0], id: null };
+    roles.by = { start: s, end: s + unk[0].length, text: unk[0], id: null, strong: true };
   }
-  // a single actor that was not marked as a target is most likely the perpetrator
-  if (!roles.by && !unk) {
-    const free = all.filter((p) => p !== roles.against);
+  // a single armed actor that was not marked as a target or speaker is most likely the perpetrator
+  if (!roles.by) {
+    const free = all.filter((p) => p !== roles.against && !SPEAKER_AFTER.test(sentence.slice(p.end - base, p.end - base + 40)));
     if (free.length === 1 && !isVictimPhrase(sentence, free[0].start - base)) roles.by = free[0];
   }
   if (!roles.against && civiliansKilled) {
