@@ -29,7 +29,7 @@ export const ERROR_CATALOGUE = {
   conflict_not_locked: {
     status: 409,
     description:
-      'A review outcome (verify, duplicate, unverifiable, reject) needs the incident locked by the same token first (action `lock`).',
+      'A review outcome (verify, duplicate, unverifiable, reject) needs the incident locked by the same token first.',
   },
   conflict: {
     status: 409,
@@ -37,10 +37,6 @@ export const ERROR_CATALOGUE = {
       'The action conflicts with the current state (e.g. an outcome not allowed from the current review state, or a duplicate of itself).',
   },
   payload_too_large: { status: 413, description: 'The request body exceeds the configured limit.' },
-  unprocessable: {
-    status: 422,
-    description: 'The request is well formed but cannot be processed (e.g. a report with no extractable text).',
-  },
   rate_limited: {
     status: 429,
     description: 'Too many write requests for this token; retry after the number of seconds in `Retry-After`.',

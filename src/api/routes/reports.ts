@@ -49,7 +49,7 @@ const submit = apiRoute({
   summary: 'Submit a report text: it is stored, incidents are extracted and adjudicated',
   description:
     'The text is stored as given and only ever rendered as text. Returns the incidents found and their findings.',
-  errors: ['unprocessable', 'invalid_json', 'payload_too_large'],
+  errors: ['invalid_json', 'payload_too_large'],
   request: { body: { content: { 'application/json': { schema: submitReportBody } }, required: true } },
   responses: { 201: { description: 'ingested', content: { 'application/json': { schema: submitReportResult } } } },
 });
