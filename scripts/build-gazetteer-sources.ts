@@ -152,7 +152,8 @@ export function readGeonames(dir: string): SourceRecord[] {
     .map((r) => {
       const alt = r.alternatenames ? r.alternatenames.split(',') : [];
       const population = Number(r.population) || 0;
-      const ascii = r.asciiname.replace(/`/g, "'");
+      // GeoNames writes the ayn as a backquote; a leading one (`Afrin) is dropped from the display name
+      const ascii = r.asciiname.replace(/^`+/, '').replace(/`/g, "'");
       return {
         source: 'geonames' as const,
         ref: r.geonameid,

@@ -131,6 +131,8 @@ describe('findMentions (shipped gazetteer)', () => {
   it('does not take lower-case English words or one-word neighbourhood names for places', () => {
     expect(findMentions('they hit the north of the town at dawn; the homs of it').map((m) => m.text)).toEqual([]);
     expect(findMentions('Bilal said Amin and Nuzha were quiet.').map((m) => m.text)).toEqual([]);
+    // "al-Sham" is a name of Damascus, but in reports it ends faction names
+    expect(findMentions('Ahrar al-Sham and Hayat Tahrir al-Sham clashed in Idlib.').map((m) => m.text)).toEqual(['Idlib']);
   });
 
   it('uses a governorate named in the same sentence as context', () => {

@@ -11,7 +11,7 @@
  *       variant ("Deir Ezzor", "Dayr az Zawr"), a phrase ("Idlib province", "northern Hama
  *       countryside"). `adm1` is a governorate named nearby, as a P-code ("SY07") or a name
  *       ("Idlib"); it lifts the places inside it. Falls back to a consonant-skeleton match
- *       (`matched: 'fuzzy'`) when no key matches exactly.
+ *       (`matched: 'fuzzy'`, restricted to `adm1` when given) when no key matches exactly.
  *   findMentions(text, { context? }): PlaceMention[]
  *       Place names and regional expressions in running text, left to right, non-overlapping,
  *       longest first, on word boundaries, each with its ranked candidates (shared objects: treat as read-only). With `context` (default
@@ -65,8 +65,8 @@ interface Entry {
   matched: MatchType;
 }
 
-/** Capitalised English words that are also single-word place names in the sources. */
-const NOT_A_PLACE = new Set(['sam', 'cham', 'page', 'berea', 'damask', 'domas', 'ezra', 'eden', 'hit']);
+/** One-word names that are mostly something else in reports: "al-Sham" ends faction names (Ahrar al-Sham); English words. */
+const NOT_A_PLACE = new Set(['sham', 'sam', 'cham', 'page', 'berea', 'damask', 'domas', 'ezra', 'eden', 'hit']);
 const WEAK_KINDS = new Set<PlaceKind>(['neighbourhood', 'landmark']);
 const CONTEXT_CHARS = 300;
 const SENTENCE_END = /[.!?؟\n]/;
@@ -139,8 +139,11 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
     const key = keyOf(name);
     const exact = entries.get(key);
     if (exact) return rank(exact, options);
+    // A guess outside the governorate the caller named is more likely another place; without
+    // that context, skeletons of fewer than 4 consonants collide too often to be worth a guess.
     const sk = skeletonOf(key);
-    const fuzzy = sk.length >= 3 ? (skeletons.get(sk) ?? []) : [];
+    const adm1 = resolveAdm1(options.adm1);
+    const fuzzy = (sk.length >= (adm1 ? 3 : 4) ? (skeletons.get(sk) ?? []) : []).filter((p) => !adm1 || p.adm1 === adm1);
     return rank(fuzzy.map((place) => ({ place, matched: 'fuzzy' as const })), options);
   }
 
