@@ -124,12 +124,14 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
   // Mentions repeat the same few names: rank each key once (candidates are shared, read-only).
   const ranked = new Map<string, PlaceCandidate[]>();
   const multi = new Map<string, boolean>();
-  function rankedWithoutContext(key: string): PlaceCandidate[] {
-    let list = ranked.get(key);
+  function rankedFor(key: string, adm1?: string): PlaceCandidate[] {
+    const cacheKey = adm1 ? `${key}|${adm1}` : key;
+    let list = ranked.get(cacheKey);
     if (!list) {
-      list = rank(entries.get(key) ?? []);
-      ranked.set(key, list);
-      multi.set(key, new Set(list.map((c) => c.adm1)).size > 1);
+      list = rank(entries.get(key) ?? [], { adm1 });
+      if (ranked.size > 100_000) ranked.clear();
+      ranked.set(cacheKey, list);
+      if (!adm1) multi.set(key, new Set(list.map((c) => c.adm1)).size > 1);
     }
     return list;
   }
@@ -158,7 +160,7 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
       end: m.end,
       text: text.slice(m.start, m.end),
       key: m.key,
-      candidates: rankedWithoutContext(m.key).slice(),
+      candidates: rankedFor(m.key),
     }));
     if (options.context === false) return mentions;
     // A governorate, a direction area or a city named nearby settles which of several same-named
@@ -188,7 +190,7 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
       const adm1 = best?.candidates[0].adm1;
       if (adm1) {
         m.context_adm1 = adm1;
-        m.candidates = rank(entries.get(m.key) ?? [], { adm1 });
+        m.candidates = rankedFor(m.key, adm1);
       }
     }
     return mentions;
