@@ -77,8 +77,21 @@ interface Bounded {
 const ARTICLE_TOKENS = new Set(
   'al el ad ar as ash at az an adh ath aj ed er es esh et ez en il ul'.split(' '),
 );
-/** Word characters, including the ayn/hamza marks normalizeName deletes inside words. */
-const TOKEN_RE = /[\p{L}\p{N}\p{M}‘’ʿʾ`'ʻʼ´]+/gu;
+/**
+ * Word characters: letters, digits and combining marks, plus the ayn/hamza marks normalizeName
+ * deletes inside words. Classified once per UTF-16 code unit (a table, not a Unicode RegExp per
+ * character: tokenising is the hot loop of findMentions); surrogates count as letters.
+ */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}‘’ʿʾ`'ʻʼ´]/u;
+const charClass = new Uint8Array(65536); // 0 unknown, 1 word, 2 other
+function isWordChar(c: number): boolean {
+  let k = charClass[c];
+  if (k === 0) {
+    k = (c >= 0xd800 && c <= 0xdfff) || WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    charClass[c] = k;
+  }
+  return k === 1;
+}
 const ACRONYM_RE = /^[A-Z]{2,4}$/;
 
 export function createActorRegistry(actors: readonly Actor[], options: { tz?: string } = {}): ActorRegistry {
@@ -129,7 +142,17 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     return cur;
   }
 
+  const lineageMemo = new Map<string, string[]>();
   function lineage(id: string): string[] {
+    let out = lineageMemo.get(id);
+    if (!out) {
+      out = computeLineage(id);
+      lineageMemo.set(id, out);
+    }
+    return out;
+  }
+
+  function computeLineage(id: string): string[] {
     let root = id;
     for (let guard = 0; guard < 64; guard++) {
       const p = predecessors.get(root);
@@ -212,55 +235,98 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     }
   }
 
+  const tokenCache = new Map<number, { raw: string; norm: string }>();
+  const nameCache = new Map<string, string>();
+
   function resolve(name: string, at?: number): Resolution {
     if (name === CIVILIANS) return { id: CIVILIANS, ambiguous: [] };
     if (byId.has(name)) return decide([name], at);
-    const ids = index.get(normalizeName(name));
+    let key = nameCache.get(name);
+    if (key === undefined) {
+      key = normalizeName(name);
+      if (nameCache.size > 100_000) nameCache.clear();
+      nameCache.set(name, key);
+    }
+    const ids = index.get(key);
     return ids ? decide(ids, at) : { id: null, ambiguous: [] };
   }
 
   function findMentions(text: string, at?: number): ActorMention[] {
     // Tokenise once: each word with its offsets and normal form; articles are skipped the way
     // normalizeName drops them, so "Jaysh al-Islam" in text meets the key "jaysh islam".
-    const toks: { start: number; end: number; norm: string }[] = [];
-    for (const m of text.matchAll(TOKEN_RE)) {
-      const raw = m[0];
-      const start = m.index ?? 0;
-      if (ARTICLE_TOKENS.has(raw.toLowerCase())) continue;
-      const norm = normalizeName(raw);
-      if (norm) toks.push({ start, end: start + raw.length, norm });
+    const len = text.length;
+    const starts = new Int32Array((len >> 1) + 1);
+    const ends = new Int32Array((len >> 1) + 1);
+    const norms: string[] = [];
+    for (let p = 0; p < len; ) {
+      let c = text.charCodeAt(p);
+      if (!isWordChar(c)) {
+        p++;
+        continue;
+      }
+      // FNV-1a over the word's code units, so that a known word costs no string allocation:
+      // news vocabulary is small, and each distinct word is normalised once.
+      const start = p;
+      let h = 0x811c9dc5;
+      do {
+        h = Math.imul(h ^ c, 0x01000193);
+        p++;
+        c = p < len ? text.charCodeAt(p) : 32;
+      } while (p < len && isWordChar(c));
+      let norm: string | undefined;
+      const slot = tokenCache.get(h);
+      if (slot !== undefined && slot.raw.length === p - start && text.startsWith(slot.raw, start)) norm = slot.norm;
+      else {
+        const raw = text.slice(start, p);
+        norm = ARTICLE_TOKENS.has(raw.toLowerCase()) ? '' : normalizeName(raw);
+        if (tokenCache.size > 200_000) tokenCache.clear();
+        tokenCache.set(h, { raw, norm });
+      }
+      if (norm) {
+        starts[norms.length] = start;
+        ends[norms.length] = p;
+        norms.push(norm);
+      }
     }
+    const count = norms.length;
+    const decided = new Map<string, Resolution>(); // per call: `at` is fixed
     const out: ActorMention[] = [];
-    for (let i = 0; i < toks.length; ) {
-      const max = firstWord.get(toks[i].norm);
+    for (let i = 0; i < count; ) {
+      const max = firstWord.get(norms[i]);
       let best = 0;
       let bestIds: string[] | undefined;
+      let bestKey = '';
       if (max) {
         let key = '';
-        for (let n = 1; n <= max && i + n <= toks.length; n++) {
-          key = n === 1 ? toks[i].norm : `${key} ${toks[i + n - 1].norm}`;
+        for (let n = 1; n <= max && i + n <= count; n++) {
+          key = n === 1 ? norms[i] : `${key} ${norms[i + n - 1]}`;
           const ids = index.get(key);
-          if (ids && caseOk(key, text.slice(toks[i].start, toks[i + n - 1].end))) {
+          if (ids && caseOk(key, starts[i], ends[i + n - 1])) {
             best = n;
             bestIds = ids;
+            bestKey = key;
           }
         }
       }
       if (best && bestIds) {
-        const start = toks[i].start;
-        const end = toks[i + best - 1].end;
-        out.push({ start, end, text: text.slice(start, end), ...decide(bestIds, at) });
+        const start = starts[i];
+        const end = ends[i + best - 1];
+        let r = decided.get(bestKey);
+        if (!r) {
+          r = decide(bestIds, at);
+          decided.set(bestKey, r);
+        }
+        out.push({ start, end, text: text.slice(start, end), ...r });
         i += best;
       } else {
         i++;
       }
     }
+    function caseOk(key: string, start: number, end: number): boolean {
+      const spellings = acronyms.get(key);
+      return !spellings || spellings.has('*') || spellings.has(text.slice(start, end));
+    }
     return out;
-  }
-
-  function caseOk(key: string, surface: string): boolean {
-    const spellings = acronyms.get(key);
-    return !spellings || spellings.has('*') || spellings.has(surface);
   }
 
   function membershipsAt(id: string, at?: number): string[] {
