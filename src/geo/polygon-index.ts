@@ -18,38 +18,57 @@ export interface IndexedPolygon<T> {
 }
 
 export class PolygonIndex<T> {
-  readonly #items: IndexedPolygon<T>[];
+  // Each part of a MultiPolygon is indexed on its own (a country's islands would otherwise give it
+  // a huge box), and candidates are tried smallest box first, so `first` usually stops after one
+  // exact test.
+  readonly #parts: { geometry: Polygon; value: T; area: number }[] = [];
   readonly #tree: Flatbush | null;
 
   constructor(items: IndexedPolygon<T>[]) {
-    this.#items = items;
-    if (items.length === 0) {
+    for (const item of items) {
+      const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : item.geometry.coordinates;
+      for (const coordinates of polygons) {
+        const geometry: Polygon = { type: 'Polygon', coordinates };
+        const [minX, minY, maxX, maxY] = bboxOf(geometry);
+        this.#parts.push({ geometry, value: item.value, area: (maxX - minX) * (maxY - minY) });
+      }
+    }
+    if (this.#parts.length === 0) {
       this.#tree = null;
       return;
     }
-    const tree = new Flatbush(items.length);
-    for (const item of items) {
-      const [minX, minY, maxX, maxY] = bboxOf(item.geometry);
+    const tree = new Flatbush(this.#parts.length);
+    for (const part of this.#parts) {
+      const [minX, minY, maxX, maxY] = bboxOf(part.geometry);
       tree.add(minX, minY, maxX, maxY);
     }
     tree.finish();
     this.#tree = tree;
   }
 
+  #candidates(lon: number, lat: number): number[] {
+    if (!this.#tree || !Number.isFinite(lon) || !Number.isFinite(lat)) return [];
+    const ids = this.#tree.search(lon, lat, lon, lat);
+    return ids.length > 1 ? ids.sort((a, b) => this.#parts[a].area - this.#parts[b].area) : ids;
+  }
+
   /** Values of every polygon that contains the point (usually 0 or 1; 2 on a shared edge). */
   containing(lon: number, lat: number): T[] {
-    if (!this.#tree || !Number.isFinite(lon) || !Number.isFinite(lat)) return [];
     const out: T[] = [];
-    for (const i of this.#tree.search(lon, lat, lon, lat)) {
-      const item = this.#items[i];
-      if (pointInAreal(lon, lat, item.geometry)) out.push(item.value);
+    for (const i of this.#candidates(lon, lat)) {
+      const part = this.#parts[i];
+      if (!out.includes(part.value) && pointInAreal(lon, lat, part.geometry)) out.push(part.value);
     }
     return out;
   }
 
-  /** The first polygon that contains the point, or undefined. */
+  /** The first polygon that contains the point (the one with the smallest box), or undefined. */
   first(lon: number, lat: number): T | undefined {
-    return this.containing(lon, lat)[0];
+    for (const i of this.#candidates(lon, lat)) {
+      const part = this.#parts[i];
+      if (pointInAreal(lon, lat, part.geometry)) return part.value;
+    }
+    return undefined;
   }
 }
 
