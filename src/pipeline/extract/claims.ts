@@ -14,12 +14,37 @@ import type { Party } from './roles.js';
 export type Stance = 'asserts' | 'denies' | 'no_information';
 
 export interface Claim {
+  /** when the subject happens or takes effect, if the sentence dates it ("begins Thursday at midnight") */
+  when?: string;
   speaker: string;
   speaker_actor?: string | null;
   stance: Stance;
   hedged?: boolean;
   subject: { kind: 'agreement' | 'incident'; text: string };
-  evidence: { speaker: Span[]; cue: Span[]; stance: Span[]; subject: Span[] };
+  evidence: { speaker: Span[]; cue: Span[]; stance: Span[]; subject: Span[]; when?: Span[] };
+}
+
+const AGREEMENT_STATUS = /\b(?:begins?|began|starts?|started|takes? effect|took effect|comes? into (?:force|effect)|came into (?:force|effect)|was signed|were signed|signed|agreed|expires?|expired|collapsed|is holding|held|was violated|ends?|ended)\b/i;
+
+/**
+ * A statement about an agreement made without a reporting verb ("The ceasefire begins Thursday
+ * at midnight"): attributed to the speaker of the claim just before it, or to the report itself.
+ */
+export function agreementStatement(sentence: string, base: number, previous?: Claim): Claim | undefined {
+  const agr = AGREEMENT.exec(sentence);
+  const status = AGREEMENT_STATUS.exec(sentence);
+  if (!agr || !status || REPORT_VERB.test(sentence)) return undefined;
+  const span = (i: number, t: string): Span => ({ start: base + i, end: base + i + t.length, text: t });
+  const noinfo = NO_INFO.exec(sentence);
+  const neg = /\b(?:not|no|never)\b/i.exec(sentence);
+  return {
+    speaker: previous?.speaker ?? 'report',
+    speaker_actor: previous?.speaker_actor,
+    stance: noinfo ? 'no_information' : 'asserts',
+    hedged: HEDGE.test(sentence) || (neg && !noinfo) ? true : undefined,
+    subject: { kind: 'agreement', text: agr[0] },
+    evidence: { speaker: previous?.evidence.speaker ?? [], cue: [span(status.index, status[0])], stance: noinfo ? [span(noinfo.index, noinfo[0])] : [], subject: [span(agr.index, agr[0])] },
+  };
 }
 
 const REPORT_VERB =

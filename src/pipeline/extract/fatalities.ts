@@ -27,11 +27,11 @@ export interface FatalityFacts {
 
 const N = NUMBER_SRC;
 const VICTIM =
-  '(?:people|persons|civilians|children|kids|women|men|fighters|militants|soldiers|troops|rebels|members|terrorists|jihadists|servicemen|personnel|officers|residents|individuals|victims|others|family members|worshippers|patients|students|workers|of them|jihadis|insurgents|combatants|gunmen|policemen|staff)';
+  '(?:child|man|woman|boy|girl|civilian|fighter|soldier|person|member|doctor|nurse|journalist|officer|militant|rebel|people|persons|civilians|children|kids|women|men|fighters|militants|soldiers|troops|rebels|members|terrorists|jihadists|servicemen|personnel|officers|residents|individuals|victims|others|family members|worshippers|patients|students|workers|of them|jihadis|insurgents|combatants|gunmen|policemen|staff)';
 const KILLED = '(?:killed|dead|died|were killed|have been killed|had been killed|lost their lives|martyred|perished|slain|executed)';
 const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately)';
 // "killed 12 people", "killing at least 12 civilians, including 5 children"
-const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|left)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})`, 'gi');
+const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|left)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})`, 'gi');
 // "12 people were killed", "12 civilians killed", "at least 12 dead"
 const N_KILLED = new RegExp(`\\b(?:${Q}\\s+)?(?:between\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})?\\s*(?:,\\s*)?(?:(?:including|among them)[^,.;]{0,40}?\\s*)?(?:were\\s+|have been\\s+|had been\\s+|are\\s+)?(?:reportedly\\s+)?${KILLED}`, 'gi');
 // "..., killing dozens." / "killing at least 7" with no victim noun

@@ -13,10 +13,9 @@ import { classify } from './event-types.js';
 import type { Span } from './fatalities.js';
 import type { Draft } from './incidents.js';
 import { NUMBER_SRC, parseNumber } from './numbers.js';
-import { type PlaceMention, resolvePlace } from './places.js';
+import { type PlaceMention, type PlaceFinder, resolvePlace } from './places.js';
+import { HEADER_FIELD } from './segment.js';
 
-const FIELD =
-  /^[\s*_>#-]*(location|date(?: of (?:the )?(?:attack|incident))?|time(?: of (?:the )?attack)?|attacks?|reported (?:killed|casualties|dead|deaths)|casualties|killed|potentially responsible|perpetrators?|responsible|munitions identified|target)\s*:\s*(.*?)[\s*_\\]*$/i;
 const NONE = /^(?:none|not available|n\/a|unknown|not reported|none reported|-)/i;
 const DMY = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)\b/;
 
@@ -29,6 +28,7 @@ export interface HeaderContext {
   ctx?: DateContext;
   tz: string;
   places: PlaceMention[];
+  gazetteer: PlaceFinder;
   registry: ActorRegistry;
   at?: number;
 }
@@ -44,7 +44,7 @@ export function headerIncident(h: HeaderContext): Draft | undefined {
     let nl = h.text.indexOf('\n', pos);
     if (nl < 0) nl = h.text.length;
     const line = h.text.slice(pos, nl);
-    const m = line.length < 400 ? FIELD.exec(line) : null;
+    const m = line.length < 400 ? HEADER_FIELD.exec(line) : null;
     if (m?.[2]) {
       const key = m[1].toLowerCase().replace(/ of (?:the )?(?:attack|incident)$/, '').replace(/^(?:reported )?(?:killed|casualties|dead|deaths)$/, 'killed').replace(/^reported .*/, 'killed');
       const start = pos + line.indexOf(m[2]);
@@ -61,8 +61,23 @@ export function headerIncident(h: HeaderContext): Draft | undefined {
   const gov = inLoc.find((p) => p.candidates[0]?.level === 'governorate')?.candidates[0].admin1;
   const resolved = inLoc.map((p) => resolvePlace(h.text, p, gov)).filter((p) => p !== undefined);
   const order = { neighbourhood: 0, place: 1, subdistrict: 2, district: 3, governorate: 4 } as const;
-  resolved.sort((a, b) => order[a.place.level] - order[b.place.level]);
-  const place = resolved[0];
+  // most specific first; at equal level the later part ("IDLIB : Maarat al-Numan") names the place
+  resolved.sort((a, b) => order[a.place.level] - order[b.place.level] || b.start - a.start);
+  let place = resolved[0];
+  if (!place || place.place.level === 'governorate') {
+    // "IDLIB : Maarat al-Numan", "Zardana (Idlib Governorate, Syria)": look the parts up
+    const parts = [...loc.text.matchAll(/[^:,()[\]|]+/g)].map((x) => ({ s: loc.start + (x.index ?? 0), t: x[0] })).reverse();
+    for (const part of parts) {
+      const name = part.t.trim();
+      if (name.length < 3 || /^https?/.test(name)) continue;
+      const c = h.gazetteer.lookup?.(name, place?.place.admin1 ?? gov)?.filter((x) => x.level !== 'governorate' && (!gov || x.admin1 === gov));
+      if (c?.length) {
+        const s = part.s + part.t.indexOf(name);
+        place = { start: s, end: s + name.length, text: name, place: c[0] };
+        break;
+      }
+    }
+  }
 
   const when = headerDate(date, h);
   const attacks = fields.get('attacks') ?? fields.get('attack');

@@ -1,5 +1,5 @@
 /** The extraction pipeline proper (see index.ts for the API and docs/extraction.md for the design). */
-import { type Claim, findClaim } from './claims.js';
+import { agreementStatement, type Claim, findClaim } from './claims.js';
 import { type DateContext, type DateMention, dayOf, findDates } from './dates.js';
 import { CASUALTY_CUE, classify } from './event-types.js';
 import { findFatalities } from './fatalities.js';
@@ -28,7 +28,7 @@ const HYPOTHETICAL = /\b(?:will|would|could|should|might|may|to stop|to end|to p
 const DENIED = /\b(?:denied|denies|deny|refuted|no truth|untrue|incorrect|fabricated|baseless)\b/i;
 /** Whole-war tolls ("More than 280,000 people have been killed since 2011") are background. */
 const WAR_TOTAL =
-  /\b(?:since (?:the (?:start|beginning|outbreak)|(?:march )?20\d\d|it (?:began|erupted|started))|(?:war|conflict|crisis|uprising) (?:that |which )?(?:has|have|had) (?:so far )?(?:killed|left|claimed)|(?:war|conflict)(?:'s)? (?:death )?toll|killed (?:more than |over |nearly |about |around )?(?:\d{3},?\d{3}|hundreds of thousands))/i;
+  /\b(?:since (?:the (?:start|beginning|outbreak)|the (?:war|conflict|uprising|crisis|revolution) (?:began|started|erupted|broke out)|(?:march )?20\d\d|it (?:began|erupted|started))|(?:war|conflict|crisis|uprising) (?:that |which )?(?:has|have|had) (?:so far )?(?:killed|left|claimed)|(?:war|conflict)(?:'s)? (?:death )?toll|killed (?:more than |over |nearly |about |around )?(?:\d{3},?\d{3}|hundreds of thousands))/i;
 const SYRIA = { name: 'Syria', lat: 35.0, lon: 38.5, precision_km: 400 };
 
 export function runPipeline(text: string, p: PipelineInput): ExtractResult {
@@ -116,16 +116,37 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
       denied: DENIED.test(s.text),
     });
     // one claim per clause: "SANA said a truce was agreed, but a rebel spokesman denied it"
+    const before = rawClaims.length;
     for (const c of clauses(s.text)) {
       const prev = rawClaims[rawClaims.length - 1];
       const recent = prev && prev.sentence >= i - 2 ? prev.claim.subject : undefined;
       const claim = findClaim(c.text, s.start + c.start, actors, !!trig || !!fat, recent);
       if (claim) rawClaims.push({ claim, sentence: i, quote: s.text });
     }
+    if (rawClaims.length === before) {
+      const prev = rawClaims[rawClaims.length - 1];
+      const st = agreementStatement(s.text, s.start, prev && prev.sentence >= i - 2 ? prev.claim : undefined);
+      if (st) rawClaims.push({ claim: st, sentence: i, quote: s.text });
+    }
+    // a claim about an agreement carries the date the sentence gives (e.g. when a truce begins)
+    for (let k = before; k < rawClaims.length; k++) {
+      const d = dates.find((x) => x.role !== 'dateline');
+      if (d && rawClaims[k].claim.subject.kind === 'agreement') {
+        rawClaims[k].claim.when = d.when;
+        rawClaims[k].claim.evidence.when = [{ start: d.start, end: d.end, text: d.text }];
+      }
+    }
   });
 
-  const drafts = assemble(facts, p.dateline);
-  const header = headerIncident({ text, ctx: p.ctx, tz: p.tz, places: placeMentions, registry, at });
+  let drafts = assemble(facts, p.dateline);
+  // a headline ("Air strikes kill 12 in Idlib village") restates the lead: when the body has an
+  // incident of the same type, the headline's own draft is dropped
+  const firstBody = blocks.findIndex((b) => b.kind === 'body');
+  const hb = blocks[firstBody];
+  if (hb && hb.end - hb.start < 160 && !/[.!?]["”’]?\s*$/.test(text.slice(hb.start, hb.end))) {
+    drafts = drafts.filter((d) => d.block !== firstBody || !drafts.some((o) => o !== d && o.block !== firstBody && o.type === d.type));
+  }
+  const header = headerIncident({ text, ctx: p.ctx, tz: p.tz, places: placeMentions, gazetteer, registry, at });
   if (header) drafts.unshift(header);
   const incidents: ExtractedIncident[] = [];
   const bySentence = new Map<number, string>();
@@ -188,7 +209,7 @@ function toIncident(d: Draft, p: PipelineInput, n: number, facts: SentenceFacts[
     ev.against = [span(d.roles.against)];
   }
   if (d.fatalities && d.fatalities.total !== undefined) {
-    const { evidence, best: _b, ...f } = d.fatalities;
+    const { evidence, best: _b, update: _u, ...f } = d.fatalities;
     inc.fatalities = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
     ev.fatalities = evidence;
   }

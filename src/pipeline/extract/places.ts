@@ -71,6 +71,8 @@ const DIRECTION = /\b(?:north|south|east|west|north-?east|north-?west|south-?eas
 const BEFORE_AREA = /\b(?:rural|countryside of|suburbs of|the province of|the governorate of|province of|governorate of)\s+$/i;
 const AFTER_AREA = /^\s*(?:province|governorate|countryside|region|suburbs|countryside|district|area|'s countryside|rural area)/i;
 const NEAR = /\b(?:near|outskirts of|around|close to|outside|vicinity of|km (?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+/** "north of Aleppo": somewhere on that side, typically within a few tens of km */
+const SIDE_OF = /\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
 
 /** Radius of a circle with the admin unit's area: the honest precision of "somewhere in it". */
 export function adminRadiusKm(pcode: string | undefined): number {
@@ -105,6 +107,9 @@ export function resolvePlace(text: string, m: PlaceMention, govHint?: string): R
     if (dir) start -= dir[0].length;
     else if (area) start -= area[0].length;
     if (aft) end += aft[0].length;
+  } else if (SIDE_OF.test(before)) {
+    place = { ...place, precision_km: place.precision_km + 25 };
+    qualifier = SIDE_OF.exec(before)?.[0].trim();
   } else if (NEAR.test(before)) {
     place = { ...place, precision_km: place.precision_km + 5 };
     qualifier = NEAR.exec(before)?.[0].trim();

@@ -3,14 +3,13 @@
  * actor-registry.ts over data/syria/actors.yaml) and the shared gazetteer. Loaded once per
  * process; callers may pass their own (tests, a workspace's actors.yaml).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { actorsFileSchema } from '../../domain/index.js';
 import { dataDir } from '../../geo/data-dir.js';
 import { type ActorRegistry, createActorRegistry } from '../resolve/actor-registry.js';
 import { loadGazetteer, type PlaceCandidate } from '../resolve/gazetteer.js';
-import { INTERIM_ACTORS } from './interim-actors.js';
 import type { PlaceFinder, PlaceLevel, PlaceMention, PlaceRecord } from './places.js';
 
 export interface ExtractResources {
@@ -27,21 +26,12 @@ export function defaultResources(): ExtractResources {
 }
 
 function loadActors(): ActorRegistry {
-  let file: string | undefined;
+  const file = join(dataDir('syria'), 'actors.yaml');
   try {
-    file = join(dataDir('syria'), 'actors.yaml');
-  } catch {
-    file = undefined;
+    return createActorRegistry(actorsFileSchema.parse(parse(readFileSync(file, 'utf8'))));
+  } catch (err) {
+    throw new Error(`cannot load the built-in actor registry ${file}: ${(err as Error).message.split('\n')[0]}`);
   }
-  if (file && existsSync(file)) {
-    try {
-      const actors = actorsFileSchema.parse(parse(readFileSync(file, 'utf8')));
-      return createActorRegistry(actors);
-    } catch (err) {
-      process.stderr.write(`truce extract: ${file} unreadable (${(err as Error).message.split('\n')[0]}); using the interim actor list\n`);
-    }
-  }
-  return createActorRegistry(INTERIM_ACTORS);
 }
 
 /** The shared gazetteer seen through the PlaceFinder interface extraction needs. */

@@ -37,7 +37,7 @@ const NATIONALITY: Record<string, string> = {
 const NAT_RE = /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
 const AGENT_AFTER = /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+|reportedly\s+)?(?:shell(?:ed|s)|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
 const AGENT_BEFORE = /\b(?:by|from|of)\s+(?:the\s+)?(?:(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|members|air ?strikes?|raids?) (?:of|by|belonging to) (?:the\s+)?)?$/i;
-const TARGET_BEFORE = /\b(?:on|against|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|at|into|in|positions of|held by|controlled by|killing|killed)\s+(?:the\s+)?(?:positions of\s+|areas? (?:held|controlled) by\s+)?$/i;
+const TARGET_BEFORE = /\b(?:on|against|with|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|at|into|in|positions of|held by|controlled by|killing|killed)\s+(?:the\s+)?(?:positions of\s+|areas? (?:held|controlled) by\s+)?$/i;
 const TARGET_AFTER = /^(?:-held|-controlled|\s+(?:positions?|posts?|checkpoints?|bases?|headquarters|fighters|members|convoy|held|controlled)|\s+(?:were|was)\s+(?:killed|targeted|hit))/i;
 const UNKNOWN_BY = /\b(?:unidentified|unknown|unmarked)\s+(?:war ?planes?|jets?|aircraft|planes|drones?|helicopters?|gunmen|assailants|attackers|armed men|perpetrators)\b/i;
 const CIVILIAN_VICTIMS = /\bcivilians?\b|\b(?:residential|market|hospital|school|mosque|bakery|homes|houses|neighbourhood|neighborhood|camp for displaced|displaced)\b/i;
@@ -87,7 +87,7 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
   }
   // a single armed actor that was not marked as a target or speaker is most likely the perpetrator
   if (!roles.by) {
-    const free = all.filter((p) => p !== roles.against && !SPEAKER_AFTER.test(sentence.slice(p.end - base, p.end - base + 40)));
+    const free = all.filter((p) => p.start !== roles.against?.start && !SPEAKER_AFTER.test(sentence.slice(p.end - base, p.end - base + 40)));
     if (free.length === 1 && !isVictimPhrase(sentence, free[0].start - base)) roles.by = free[0];
   }
   if (!roles.against && civiliansKilled) {

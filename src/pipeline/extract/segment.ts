@@ -10,7 +10,7 @@
  * is the principled version; the abbreviation list is what matters for news).
  */
 
-export type BlockKind = 'body' | 'comment' | 'byline' | 'navigation' | 'donation' | 'related';
+export type BlockKind = 'body' | 'comment' | 'byline' | 'navigation' | 'donation' | 'related' | 'metadata';
 
 export interface Block {
   kind: BlockKind;
@@ -50,6 +50,12 @@ export function segmentBlocks(text: string): Block[] {
   let inComments = false;
   let inRelated = false;
   let pos = 0;
+  // YAML front matter of Markdown reports: publication metadata, not prose
+  const fm = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(0, 20_000));
+  if (fm) {
+    blocks.push({ kind: 'metadata', start: 0, end: fm[0].length, cue: 'front matter' });
+    pos = fm[0].length;
+  }
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
@@ -68,7 +74,13 @@ export function segmentBlocks(text: string): Block[] {
     const short = trimmed.length < 160;
     let kind: BlockKind = 'body';
     let cue: string | undefined;
-    if (inComments) {
+    if (short && HEADER_FIELD.test(head)) {
+      kind = 'metadata';
+      cue = 'report header field';
+    } else if (/^\s*!\[[^\]]*\]\([^)]*\)\s*$/.test(head) || /^\s*<\/?(?:iframe|div|img)\b/i.test(head)) {
+      kind = 'navigation';
+      cue = 'embedded media';
+    } else if (inComments) {
       kind = 'comment';
       cue = 'after comments header';
     } else if (short && COMMENTS_HEADER.test(head)) {
@@ -101,6 +113,10 @@ export function segmentBlocks(text: string): Block[] {
   }
   return blocks;
 }
+
+/** "Location: ...", "Date: ...": a field report's header line (read by header.ts, not as prose). */
+export const HEADER_FIELD =
+  /^[\s*_>#-]*(location|date(?: of (?:the )?(?:attack|incident))?|time(?: of (?:the )?attack)?|attacks?|reported (?:killed|casualties|dead|deaths|injured)|casualties|killed|injured|potentially responsible|perpetrators?|responsible|munitions identified|target|hospital|beneficiaries|claimed targets|missing)\s*:\s*(.*?)[\s*_\\]*$/i;
 
 const ABBREV = new Set(
   'mr mrs ms dr prof gen lt col maj capt sgt st jan feb mar apr jun jul aug sep sept oct nov dec no vs etc approx est dept govt u.s u.n u.k e.g i.e al jr sr brig adm rep sen gov'.split(' '),

@@ -32,10 +32,12 @@ export interface ExtractedClaim {
   stance: Stance;
   hedged?: boolean;
   subject: { kind: 'agreement' | 'incident'; text: string };
+  /** when the subject happens or takes effect, if the sentence dates it */
+  when?: string;
   /** the incident the claim speaks of, when it is one this report describes */
   incident?: string;
   quote: string;
-  evidence: { speaker: Span[]; cue: Span[]; stance: Span[]; subject: Span[] };
+  evidence: { speaker: Span[]; cue: Span[]; stance: Span[]; subject: Span[]; when?: Span[] };
 }
 
 export interface Mention extends Span {
