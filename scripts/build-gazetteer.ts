@@ -145,6 +145,20 @@ const pointRecs: Rec[] = recs.filter((r) => {
   return !elsewhere;
 });
 
+// ---- transliteration variants (variants.json): added before merging, so that "Saraqab" (OCHA)
+// and "Saraqib" (GeoNames) 400 m apart are one place, and again to every place at the end
+const { groups } = JSON.parse(readFileSync(new URL('variants.json', OUT), 'utf8')) as { groups: string[][] };
+const ARABIC = /[\u0600-\u06ff]/;
+const groupKeys = groups.map((g) => new Set(g.map(keyOf)));
+function withVariants<T extends { names: string[]; names_ar: string[] }>(x: T): void {
+  groups.forEach((group, i) => {
+    if (!x.names.some((n) => groupKeys[i].has(keyOf(n)))) return;
+    x.names = uniq([...x.names, ...group.filter((n) => !ARABIC.test(n))]);
+    x.names_ar = uniq([...x.names_ar, ...group.filter((n) => ARABIC.test(n))]);
+  });
+}
+for (const r of pointRecs) withVariants(r);
+
 // ---- merge duplicates: same normalised name within a kind-dependent distance (union-find)
 const MERGE_KM: Record<PlaceKind, number> = {
   city: 8, town: 4, village: 3, area: 5, neighbourhood: 1.5, landmark: 0.5,
@@ -221,18 +235,8 @@ for (const members of clusters.values()) {
   });
 }
 
-// ---- transliteration variants
-const { groups } = JSON.parse(readFileSync(new URL('variants.json', OUT), 'utf8')) as { groups: string[][] };
-const ARABIC = /[\u0600-\u06ff]/;
-for (const group of groups) {
-  const keys = new Set(group.map(keyOf));
-  for (const p of places) {
-    if (p.region) continue;
-    if (!p.names.some((n) => keys.has(keyOf(n)))) continue;
-    p.names = uniq([...p.names, ...group.filter((n) => !ARABIC.test(n))]);
-    p.names_ar = uniq([...p.names_ar, ...group.filter((n) => ARABIC.test(n))]);
-  }
-}
+// ---- variants for admin units and everything else
+for (const p of places) withVariants(p);
 
 // ---- direction areas and curated areas
 const seats = new Map<string, [number, number]>();
