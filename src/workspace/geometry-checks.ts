@@ -2,9 +2,9 @@
  * Checks zod cannot express on polygon and line coordinates: rings that are not closed, edges
  * that cross, and positions written [lat, lon] instead of GeoJSON's [lon, lat].
  */
-import { kinks, polygon as turfPolygon } from '@turf/turf';
 import { countryGeometry, pointInAreal } from '../geo/index.js';
 import type { ProblemCode } from './problem.js';
+import { firstRingIntersection } from './ring-intersections.js';
 import type { PathSeg } from './source-file.js';
 
 export type Report = (path: readonly PathSeg[], code: ProblemCode, message: string) => void;
@@ -31,21 +31,22 @@ export function checkPolygonRings(rings: Pos[][], base: readonly PathSeg[], repo
     }
   });
   if (!ok) return false;
-  // Self-intersection, ring by ring (so the message can name the ring), then across rings.
-  // turf's kinks uses a sweep-line segment intersection (https://github.com/rowanwins/sweepline-intersections).
-  for (let r = 0; r < rings.length; r++) {
-    const k = kinks(turfPolygon([rings[r]]));
-    if (k.features.length > 0) {
-      const at = k.features[0].geometry.coordinates.map((c) => Math.round(c * 1e5) / 1e5);
-      report([...base, r], 'self-intersection', `ring edges cross at ${fmt(at)}`);
-      return false;
-    }
+  const hit = firstRingIntersection(rings);
+  if (hit) {
+    const at = hit.at.map((c) => Math.round(c * 1e5) / 1e5);
+    if (hit.ring === hit.otherRing) report([...base, hit.ring], 'self-intersection', `ring edges cross at ${fmt(at)}`);
+    else report(base, 'self-intersection', `rings ${hit.ring} and ${hit.otherRing} cross at ${fmt(at)}`);
+    return false;
   }
-  if (rings.length > 1) {
-    const k = kinks(turfPolygon(rings));
-    if (k.features.length > 0) {
-      const at = k.features[0].geometry.coordinates.map((c) => Math.round(c * 1e5) / 1e5);
-      report(base, 'self-intersection', `rings cross each other at ${fmt(at)}`);
+  // a ring folded onto a line passes the crossing test but has no inside
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r];
+    const p0 = ring[0];
+    const p1 = ring.find((p) => p[0] !== p0[0] || p[1] !== p0[1]);
+    const collinear =
+      !p1 || ring.every((p) => (p1[0] - p0[0]) * (p[1] - p0[1]) - (p1[1] - p0[1]) * (p[0] - p0[0]) === 0);
+    if (collinear) {
+      report([...base, r], 'invalid-geometry', 'ring encloses no area (its positions lie on one line)');
       return false;
     }
   }
@@ -65,14 +66,17 @@ export function checkSwapped(
   if (!country || positions.length === 0) return true;
   const geom = countryGeometry(country);
   if (!geom) return true;
+  // an evenly spaced sample is enough to tell the orders apart, and keeps huge boundaries fast
+  const step = Math.max(1, Math.floor(positions.length / 200));
+  const sample = positions.filter((_, i) => i % step === 0);
   let inside = 0;
   let swapped = 0;
-  for (const { pos } of positions) {
+  for (const { pos } of sample) {
     if (pointInAreal(pos[0], pos[1], geom)) inside++;
     else if (Math.abs(pos[0]) <= 90 && pointInAreal(pos[1], pos[0], geom)) swapped++;
   }
-  if (inside === 0 && swapped * 2 > positions.length) {
-    const first = positions.find(({ pos }) => pointInAreal(pos[1], pos[0], geom)) ?? positions[0];
+  if (inside === 0 && swapped * 2 > sample.length) {
+    const first = sample.find(({ pos }) => pointInAreal(pos[1], pos[0], geom)) ?? sample[0];
     report(
       first.path,
       'lat-lon-swapped',
