@@ -24,6 +24,17 @@ const BEARING: Record<Direction, [number, number]> = {
   northwest: [315, 45],
 };
 
+const ARABIC_WORD: Record<Direction, string> = {
+  north: 'الشمالي',
+  northeast: 'الشمالي الشرقي',
+  east: 'الشرقي',
+  southeast: 'الجنوبي الشرقي',
+  south: 'الجنوبي',
+  southwest: 'الجنوبي الغربي',
+  west: 'الغربي',
+  northwest: 'الشمالي الغربي',
+};
+
 const WORD: Record<Direction, string> = {
   north: 'northern',
   northeast: 'north-eastern',
@@ -71,11 +82,13 @@ export function directionAreas(seats: Map<string, [number, number]>, labels: Map
       const lat = inSector.reduce((s, u) => s + labels.get(u.pcode)![1] * u.area_sqkm, 0) / total;
       const located = locate(lon, lat);
       const name = gov.pcode === 'SY03' ? `${WORD[direction]} Damascus countryside` : `${WORD[direction]} ${gov.name} countryside`;
+      const nameAr = `ريف ${gov.pcode === 'SY03' ? 'دمشق' : gov.name_ar} ${ARABIC_WORD[direction]}`;
       out.push({
         id: `area:${gov.pcode}-${direction}`,
         name,
+        name_ar: nameAr,
         names: [name],
-        names_ar: [],
+        names_ar: [nameAr],
         kind: 'area',
         lat: round(lat),
         lon: round(lon),

@@ -106,7 +106,7 @@ const ARABIC_DIRECTION: Record<Direction, string> = {
 const REGION_TEMPLATES = [
   '{d} {} countryside', '{d} countryside of {}', '{} {d} countryside', '{}s {d} countryside', '{d} rural {}',
   'rural {d} {}', '{d} {} province', '{d} {} governorate', '{d} {} region', '{d} parts of {}', '{d} {} suburbs',
-  '{d} suburbs of {}',
+  '{d} suburbs of {}', 'countryside of {d} {}', '{d} of {}',
 ];
 /** "northern Hama" alone also means the countryside; not for Damascus, where it means city quarters. */
 const BARE_TEMPLATE = '{d} {}';

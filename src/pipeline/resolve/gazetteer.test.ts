@@ -63,6 +63,10 @@ describe('lookup (shipped gazetteer)', () => {
       ['Qalamoun', 'area:qalamoun'],
       ['Hawla', 'area:hawla'],
       ['al-Ghab plain', 'area:al-ghab'],
+      ['countryside of northern Hama', 'area:SY05-north'],
+      ['north of Hama', 'area:SY05-north'],
+      ['ريف دمشق الشرقي', 'area:SY03-east'],
+      ['ريف اللاذقية الشمالي', 'area:SY06-north'],
     ];
     for (const [q, id] of cases) {
       const c = top(q.replace(/^the /, ''));
