@@ -3,7 +3,7 @@
  * content hash that makes ingestion idempotent (the same report from a second file, or the same
  * file twice, hashes the same because file name and line are left out of the hash).
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { normalizeName } from '../pipeline/resolve/normalize-name.js';
 import type { ReportRow } from './schema.js';
 import type { ReportInput } from './store.js';
@@ -26,13 +26,22 @@ export function sourceSlug(name: string): string {
 /** Maps outlet names (and aliases from sources.yaml) to source ids. */
 export class SourceResolver {
   private readonly byName = new Map<string, string>();
+  /** raw name -> id; feeds repeat a handful of outlet names millions of times */
+  private readonly memo = new Map<string, string>();
   readonly weights = new Map<string, number>();
   add(id: string, names: string[], weight: number): void {
     this.weights.set(id, weight);
     for (const n of [id, ...names]) this.byName.set(normalizeName(n), id);
+    this.memo.clear();
   }
   idOf(name: string): string {
-    return this.byName.get(normalizeName(name)) ?? sourceSlug(name);
+    let id = this.memo.get(name);
+    if (id === undefined) {
+      id = this.byName.get(normalizeName(name)) ?? sourceSlug(name);
+      if (this.memo.size > 100_000) this.memo.clear();
+      this.memo.set(name, id);
+    }
+    return id;
   }
   known(id: string): boolean {
     return this.weights.has(id);
@@ -44,14 +53,27 @@ function num(v: number | null | undefined): number | null {
   return v === undefined || v === null || !Number.isFinite(v) ? null : v;
 }
 
+const SEP = '\u001f';
+
 export function reportRow(input: ReportInput, sources: SourceResolver, now: number): ReportRow {
-  const source_ids = [...new Set((input.sources ?? []).map((s) => s.trim()).filter(Boolean).map((s) => sources.idOf(s)))];
-  const unmatched = [...new Set(input.unmatched_actors ?? [])];
-  const payload = JSON.stringify(input.payload ?? null);
-  const core = {
+  const names = input.sources ?? [];
+  const source_ids: string[] = [];
+  for (const s of names) {
+    const t = s.trim();
+    if (!t) continue;
+    const id = sources.idOf(t);
+    if (!source_ids.includes(id)) source_ids.push(id);
+  }
+  const unmatched = input.unmatched_actors?.length ? JSON.stringify([...new Set(input.unmatched_actors)]) : '[]';
+  const payload = input.payload_json ?? JSON.stringify(input.payload ?? null);
+  const row: ReportRow = {
+    id: '',
+    content_hash: '',
     format: input.format,
     external_id: input.external_id ?? null,
-    source_ids: JSON.stringify(source_ids),
+    file: input.file ?? null,
+    line: input.line ?? null,
+    source_ids: source_ids.length ? JSON.stringify(source_ids) : '[]',
     url: input.url ?? null,
     at_text: input.when ?? null,
     t_start: num(input.t_start),
@@ -65,25 +87,24 @@ export function reportRow(input: ReportInput, sources: SourceResolver, now: numb
     type: input.type ?? null,
     by_actor: input.by ?? null,
     against_actor: input.against ?? null,
-    unmatched: JSON.stringify(unmatched),
+    unmatched,
     fatalities: num(input.fatalities),
     description: input.description ?? null,
-  };
-  const content_hash = createHash('sha256')
-    .update(JSON.stringify(core))
-    .update('\0')
-    .update(payload)
-    .digest('hex');
-  return {
-    id: `rp-${content_hash.slice(0, 24)}`,
-    content_hash,
-    ...core,
-    file: input.file ?? null,
-    line: input.line ?? null,
     status: 'queued',
     incident_id: null,
     ingested_at: now,
     processed_at: null,
     payload,
   };
+  // the content: every normalised field but file, line and times of storage, then the payload
+  // (values joined with a unit separator, which no field contains)
+  const content =
+    row.format + SEP + row.external_id + SEP + row.source_ids + SEP + row.url + SEP + row.at_text + SEP + row.t_start + SEP +
+    row.t_end + SEP + row.lat + SEP + row.lon + SEP + row.precision_km + SEP + row.place + SEP + row.admin1 + SEP + row.admin2 +
+    SEP + row.type + SEP + row.by_actor + SEP + row.against_actor + SEP + row.unmatched + SEP + row.fatalities + SEP +
+    row.description + SEP + payload;
+  // crypto.hash: one-shot, without a Hash object per row (Node >= 20.12)
+  row.content_hash = hash('sha256', content, 'hex');
+  row.id = `rp-${row.content_hash.slice(0, 24)}`;
+  return row;
 }

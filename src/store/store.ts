@@ -70,6 +70,8 @@ export interface ReportInput {
   description?: string | null;
   /** the producer's record (an incident JSON object, the CSV row, the text) */
   payload: unknown;
+  /** `payload` already serialised as JSON (takes precedence) */
+  payload_json?: string;
 }
 
 export interface ReportFilter {

@@ -64,10 +64,14 @@ export function daysOf(t_start: number, t_end: number): number[] {
   return out;
 }
 
+/** A name is filed without its admin unit, so that "Sarmada" finds "Sarmada, Idlib" (sameEventScore decides). */
+function nameKey(placeKey: string): string {
+  return placeKey.startsWith('|') ? placeKey : placeKey.slice(0, placeKey.indexOf('|'));
+}
+
 function cellKeys(day: number, f: EventFacts, neighbours: boolean): string[] {
   const keys: string[] = [];
-  // a name is filed without its admin unit, so that "Sarmada" finds "Sarmada, Idlib" (sameEventScore decides)
-  if (f.place_key) keys.push(`${day}#${f.place_key.startsWith('|') ? f.place_key : f.place_key.slice(0, f.place_key.indexOf('|'))}`);
+  if (f.place_key) keys.push(`${day}#${nameKey(f.place_key)}`);
   if (f.lat !== null && f.lon !== null) {
     const cy = Math.floor(f.lat / CELL_DEG);
     const cx = Math.floor(f.lon / CELL_DEG);
@@ -133,17 +137,29 @@ export class IncidentClusterer {
   private best(f: EventFacts): ClusterState | undefined {
     let best: ClusterState | undefined;
     let bestScore = Number.POSITIVE_INFINITY;
-    for (const day of daysOf(f.t_start, f.t_end)) {
-      for (const key of cellKeys(day, f, true)) {
-        for (const s of this.grid.get(key) ?? []) {
-          const score = sameEventScore(f, s.facts);
-          if (score === null) continue;
-          // ties: the better-corroborated incident wins, so clusters do not fragment
-          if (score < bestScore || (score === bestScore && best && s.row.report_count > best.row.report_count)) {
-            best = s;
-            bestScore = score;
-          }
+    const consider = (list: ClusterState[] | undefined) => {
+      if (!list) return;
+      for (let i = 0; i < list.length; i++) {
+        const s = list[i];
+        const score = sameEventScore(f, s.facts);
+        if (score === null) continue;
+        // ties: the better-corroborated incident wins, so clusters do not fragment
+        if (score < bestScore || (score === bestScore && best && s.row.report_count > best.row.report_count)) {
+          best = s;
+          bestScore = score;
         }
+      }
+    };
+    if (f.t_end - f.t_start > MAX_ANCHOR_SPAN_MS) return undefined;
+    const [s, e] = paddedInterval(f.t_start, f.t_end);
+    const name = f.place_key ? nameKey(f.place_key) : null;
+    const hasPoint = f.lat !== null && f.lon !== null;
+    const cy = hasPoint ? Math.floor(f.lat! / CELL_DEG) : 0;
+    const cx = hasPoint ? Math.floor(f.lon! / CELL_DEG) : 0;
+    for (let day = Math.floor(s / DAY_MS); day <= Math.floor((e - 1) / DAY_MS); day++) {
+      if (name) consider(this.grid.get(`${day}#${name}`));
+      if (hasPoint) {
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) consider(this.grid.get(`${day}@${cy + dy},${cx + dx}`));
       }
     }
     return best;

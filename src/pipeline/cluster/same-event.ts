@@ -81,11 +81,20 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
  * the same bare admin unit.
  */
 export function placeKey(place: string | null | undefined, admin1: string | null | undefined): string | null {
-  const p = place ? normalizeName(place) : '';
-  const a = admin1 ? normalizeName(admin1) : '';
-  if (!p && !a) return null;
-  return `${p}|${a}`;
+  if (!place && !admin1) return null;
+  const raw = `${place ?? ''}\0${admin1 ?? ''}`;
+  let key = keyCache.get(raw);
+  if (key === undefined) {
+    const p = place ? normalizeName(place) : '';
+    const a = admin1 ? normalizeName(admin1) : '';
+    key = p || a ? `${p}|${a}` : null;
+    // normalizeName costs microseconds and feeds repeat the same few thousand places
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(raw, key);
+  }
+  return key;
 }
+const keyCache = new Map<string, string | null>();
 
 /** Same place by name: same name, and the same admin unit unless one of them does not say. */
 export function sameNamedPlace(a: string, b: string): boolean {

@@ -42,58 +42,74 @@ function int(s: string | undefined): number | null {
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
-export function acledRow(row: Record<string, string>, ctx: ReaderContext, actors: ActorNameMapper, line: number): ReadReport | string {
-  const id = row.event_id_cnty?.trim();
+const dayCache = new Map<string, { start: number; end: number }>();
+/** parseTime through the IANA database costs microseconds; exports repeat a few thousand dates */
+export function localDay(date: string, tz: string): { start: number; end: number } {
+  const key = `${tz}\0${date}`;
+  let d = dayCache.get(key);
+  if (!d) {
+    const t = parseTime(date, tz);
+    d = { start: t.start, end: t.end };
+    if (dayCache.size > 50_000) dayCache.clear();
+    dayCache.set(key, d);
+  }
+  return d;
+}
+
+/** `row(name)` reads a column of the record (empty string when absent). */
+export function acledRow(row: (name: string) => string, ctx: ReaderContext, actors: ActorNameMapper, line: number, payloadJson?: string): ReadReport | string {
+  const id = row('event_id_cnty').trim();
   if (!id) return 'event_id_cnty is empty';
-  const date = acledDate(row.event_date ?? '');
-  if (!date) return `event_date "${row.event_date}" is not a date (YYYY-MM-DD or 9-May-20)`;
-  const day = parseTime(date, ctx.tz);
+  const date = acledDate(row('event_date') ?? '');
+  if (!date) return `event_date "${row('event_date')}" is not a date (YYYY-MM-DD or 9-May-20)`;
+  const day = localDay(date, ctx.tz);
   let t_start = day.start;
   let t_end = day.end;
   let when = date;
-  const tp = row.time_precision?.trim();
+  const tp = row('time_precision').trim();
   if (tp === '2') {
     t_start -= 3 * DAY_MS;
     t_end += 3 * DAY_MS;
   } else if (tp === '3') {
     when = date.slice(0, 7);
-    const month = parseTime(when, ctx.tz);
+    const month = localDay(when, ctx.tz);
     t_start = month.start;
     t_end = month.end;
   }
-  const lat = Number(row.latitude);
-  const lon = Number(row.longitude);
-  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180 || row.latitude.trim() === '') {
-    return `latitude/longitude "${row.latitude}", "${row.longitude}" are not coordinates`;
+  const lat = Number(row('latitude'));
+  const lon = Number(row('longitude'));
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180 || row('latitude').trim() === '') {
+    return `latitude/longitude "${row('latitude')}", "${row('longitude')}" are not coordinates`;
   }
-  const type = snakeType(row.sub_event_type ?? '');
+  const type = snakeType(row('sub_event_type') ?? '');
   if (!type) return 'sub_event_type is empty';
-  const by = actors.resolveAll(row.actor1 ?? '', row.assoc_actor_1 ?? '', t_start);
-  const against = actors.resolveAll(row.actor2 ?? '', row.assoc_actor_2 ?? '', t_start);
-  const fatalities = int(row.fatalities);
-  if (row.fatalities?.trim() && fatalities === null) return `fatalities "${row.fatalities}" is not a whole number`;
+  const by = actors.resolveAll(row('actor1') ?? '', row('assoc_actor_1') ?? '', t_start);
+  const against = actors.resolveAll(row('actor2') ?? '', row('assoc_actor_2') ?? '', t_start);
+  const fatalities = int(row('fatalities'));
+  if (row('fatalities').trim() && fatalities === null) return `fatalities "${row('fatalities')}" is not a whole number`;
   return {
     format: 'acled',
     external_id: id,
     file: ctx.file,
     line,
-    sources: (row.source ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+    sources: (row('source') ?? '').split(';').map((s) => s.trim()).filter(Boolean),
     when,
     t_start,
     t_end,
     lat,
     lon,
-    precision_km: GEO_PRECISION_KM[row.geo_precision?.trim() ?? ''] ?? null,
-    place: row.location?.trim() || null,
-    admin1: adminCode(row.admin1, 1),
-    admin2: adminCode(row.admin2, 2),
+    precision_km: GEO_PRECISION_KM[row('geo_precision').trim() ?? ''] ?? null,
+    place: row('location').trim() || null,
+    admin1: adminCode(row('admin1'), 1),
+    admin2: adminCode(row('admin2'), 2),
     type,
     by: by.id,
     against: against.id,
     unmatched_actors: [...by.unmatched, ...against.unmatched],
     fatalities,
-    description: row.notes?.trim() || null,
-    payload: row,
+    description: row('notes').trim() || null,
+    payload: null,
+    payload_json: payloadJson,
   };
 }
 
@@ -106,14 +122,18 @@ export async function* readAcled(path: string, ctx: ReaderContext): AsyncGenerat
       return;
     }
     if (!checked) {
-      const missing = ACLED_REQUIRED.filter((c) => !(c in rec.row));
+      const missing = ACLED_REQUIRED.filter((c) => !rec.header.has(c));
       if (missing.length) {
         yield { kind: 'error', line: 1, message: `not an ACLED export: missing column(s) ${missing.join(', ')}` };
         return;
       }
       checked = true;
     }
-    const r = acledRow(rec.row, ctx, actors, rec.line);
+    const { fields, header } = rec;
+    const r = acledRow((name) => {
+      const i = header.index.get(name);
+      return i === undefined ? '' : (fields[i] ?? '');
+    }, ctx, actors, rec.line, header.json(fields));
     yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
   }
 }

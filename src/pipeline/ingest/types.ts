@@ -25,6 +25,8 @@ export interface ReadReport {
   fatalities?: number | null;
   description?: string | null;
   payload: unknown;
+  /** the payload already serialised (CSV readers build it as text, which is cheaper) */
+  payload_json?: string;
 }
 
 /** A claim found in a report (text ingestion), before it is tied to an agreement. */

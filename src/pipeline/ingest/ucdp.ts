@@ -4,7 +4,7 @@
  * side_b, type_of_violence (1 state-based, 2 non-state, 3 one-sided against civilians),
  * best/low/high deaths, source_office, source_headline, where_description, adm_1, adm_2.
  */
-import { parseTime } from '../../domain/time.js';
+import { localDay } from './acled.js';
 import { adminCode } from './admin-names.js';
 import { ActorNameMapper } from './actor-names.js';
 import { csvRecords } from './csv-rows.js';
@@ -20,48 +20,50 @@ function day(s: string | undefined): string | null {
   return m ? m[1] : null;
 }
 
-export function ucdpRow(row: Record<string, string>, ctx: ReaderContext, actors: ActorNameMapper, line: number): ReadReport | string {
-  const id = row.id?.trim();
+/** `row(name)` reads a column of the record (empty string when absent). */
+export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actors: ActorNameMapper, line: number, payloadJson?: string): ReadReport | string {
+  const id = row('id').trim();
   if (!id) return 'id is empty';
-  const ds = day(row.date_start);
-  const de = day(row.date_end) ?? ds;
-  if (!ds || !de) return `date_start "${row.date_start}" is not a date`;
+  const ds = day(row('date_start'));
+  const de = day(row('date_end')) ?? ds;
+  if (!ds || !de) return `date_start "${row('date_start')}" is not a date`;
   if (de < ds) return `date_end ${de} is before date_start ${ds}`;
-  const t_start = parseTime(ds, ctx.tz).start;
-  const t_end = parseTime(de, ctx.tz).end;
+  const t_start = localDay(ds, ctx.tz).start;
+  const t_end = localDay(de, ctx.tz).end;
   // formats.md `when` has no ranges: the coarsest partial date that covers the span
   const when = ds === de ? ds : ds.slice(0, 7) === de.slice(0, 7) ? ds.slice(0, 7) : ds.slice(0, 4) === de.slice(0, 4) ? ds.slice(0, 4) : ds;
-  const lat = Number(row.latitude);
-  const lon = Number(row.longitude);
-  if (!Number.isFinite(lat) || !Number.isFinite(lon) || row.latitude.trim() === '') return `latitude/longitude "${row.latitude}", "${row.longitude}" are not coordinates`;
-  const prec = row.where_prec?.trim() ?? '';
-  if (!(prec in WHERE_PREC_KM)) return `where_prec "${row.where_prec}" is not 1-7`;
-  const best = Number(row.best);
-  if (row.best?.trim() && !(Number.isInteger(best) && best >= 0)) return `best "${row.best}" is not a whole number`;
-  const a = actors.resolveAll(row.side_a ?? '', '', t_start);
-  const b = actors.resolveAll(row.side_b ?? '', '', t_start);
+  const lat = Number(row('latitude'));
+  const lon = Number(row('longitude'));
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || row('latitude').trim() === '') return `latitude/longitude "${row('latitude')}", "${row('longitude')}" are not coordinates`;
+  const prec = row('where_prec').trim() ?? '';
+  if (!(prec in WHERE_PREC_KM)) return `where_prec "${row('where_prec')}" is not 1-7`;
+  const best = Number(row('best'));
+  if (row('best').trim() && !(Number.isInteger(best) && best >= 0)) return `best "${row('best')}" is not a whole number`;
+  const a = actors.resolveAll(row('side_a') ?? '', '', t_start);
+  const b = actors.resolveAll(row('side_b') ?? '', '', t_start);
   return {
     format: 'ucdp',
     external_id: `ucdp-${id}`,
     file: ctx.file,
     line,
-    sources: (row.source_office ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+    sources: (row('source_office') ?? '').split(';').map((s) => s.trim()).filter(Boolean),
     when,
     t_start,
     t_end,
     lat,
     lon,
     precision_km: WHERE_PREC_KM[prec],
-    place: row.where_description?.trim() || null,
-    admin1: adminCode(row.adm_1, 1),
-    admin2: adminCode(row.adm_2, 2),
-    type: TYPE_OF_VIOLENCE[row.type_of_violence?.trim() ?? ''] ?? 'armed_clash',
+    place: row('where_description').trim() || null,
+    admin1: adminCode(row('adm_1'), 1),
+    admin2: adminCode(row('adm_2'), 2),
+    type: TYPE_OF_VIOLENCE[row('type_of_violence').trim() ?? ''] ?? 'armed_clash',
     by: a.id,
     against: b.id,
     unmatched_actors: [...a.unmatched, ...b.unmatched],
-    fatalities: row.best?.trim() ? best : null,
-    description: row.source_headline?.trim() || row.where_description?.trim() || null,
-    payload: row,
+    fatalities: row('best').trim() ? best : null,
+    description: row('source_headline').trim() || row('where_description').trim() || null,
+    payload: null,
+    payload_json: payloadJson,
   };
 }
 
@@ -74,14 +76,18 @@ export async function* readUcdp(path: string, ctx: ReaderContext): AsyncGenerato
       return;
     }
     if (!checked) {
-      const missing = UCDP_REQUIRED.filter((c) => !(c in rec.row));
+      const missing = UCDP_REQUIRED.filter((c) => !rec.header.has(c));
       if (missing.length) {
         yield { kind: 'error', line: 1, message: `not a UCDP GED file: missing column(s) ${missing.join(', ')}` };
         return;
       }
       checked = true;
     }
-    const r = ucdpRow(rec.row, ctx, actors, rec.line);
+    const { fields, header } = rec;
+    const r = ucdpRow((name) => {
+      const i = header.index.get(name);
+      return i === undefined ? '' : (fields[i] ?? '');
+    }, ctx, actors, rec.line, header.json(fields));
     yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
   }
 }
