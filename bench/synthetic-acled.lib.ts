@@ -77,7 +77,10 @@ export async function writeSyntheticAcled(path: string, opts: SynthOptions): Pro
   const total = SUB_EVENTS.reduce((s, e) => s + e[2], 0);
   const subEvent = () => {
     let r = rnd() * total;
-    for (const e of SUB_EVENTS) if ((r -= e[2]) < 0) return e;
+    for (const e of SUB_EVENTS) {
+      r -= e[2];
+      if (r < 0) return e;
+    }
     return SUB_EVENTS[0];
   };
   // 3,000 towns scattered around the governorate centres

@@ -21,7 +21,7 @@ export interface CsvRecord {
 export class CsvHeader {
   readonly index = new Map<string, number>();
   constructor(readonly names: string[]) {
-    names.forEach((n, i) => this.index.set(n, i));
+    for (let i = 0; i < names.length; i++) this.index.set(names[i], i);
   }
   has(name: string): boolean {
     return this.index.has(name);
