@@ -84,7 +84,7 @@ export function findClaim(
   if (/according to|quoted/i.test(verb[0])) {
     const after = sentence.slice(vrel + verb[0].length, vrel + verb[0].length + 120);
     const m = /^\s*(?:the\s+|a\s+)?((?:[\p{Lu}][\w.'’-]*|of|for|the|and)(?:\s+(?:[\p{Lu}][\w.'’-]*|of|for|the|and)){0,7})/u.exec(after);
-    if (m?.[1]) speaker = span(vrel + verb[0].length + m.index + m[0].length - m[1].length, m[1].replace(/\s+(?:of|for|the|and)$/, ''));
+    if (m?.[1]) speaker = span(vrel + verb[0].length + m.index + m[0].length - m[1].length, m[1].replace(/\s+(?:of|for|the|and)$/, '').replace(/[.,;:]+$/, ''));
   }
   if (!speaker) {
     const beforeText = sentence.slice(0, vrel);
@@ -97,6 +97,10 @@ export function findClaim(
     } else if (near) {
       speaker = { start: near.start, end: near.end, text: near.text };
       speakerActor = near.id;
+    } else if (/((?:[\p{Lu}][\p{L}'’.-]*\s+){1,4})$/u.test(beforeText.slice(-60))) {
+      // a proper name right before the verb ("Putin announced", "Rami Abdel Rahman said")
+      const m = /((?:[\p{Lu}][\p{L}'’.-]*\s+){1,4})$/u.exec(beforeText) as RegExpExecArray;
+      speaker = span(m.index, m[1].trim());
     } else {
       const after = sentence.slice(vrel + verb[0].length, vrel + verb[0].length + 80);
       const m = /^\s*(?:by\s+)?((?:[\p{Lu}][\w.'’-]*)(?:\s+[\p{Lu}][\w.'’-]*){0,4})/u.exec(after);

@@ -240,9 +240,9 @@ function plausiblePlaces(text: string, ms: PlaceMention[], actors: Array<{ start
     if (NOT_PLACE_AFTER.test(after)) continue;
     const level = m.candidates[0]?.level;
     if (level === 'place' || level === 'neighbourhood') {
-      const next = /^[\s-]+([\p{Lu}][\p{L}'’-]*)/u.exec(after)?.[1];
+      const next = /^[ \t-]+([\p{Lu}][\p{L}'’-]*)/u.exec(after)?.[1];
       const nextIsPlace = ms[k + 1] && ms[k + 1].start - m.end <= 2;
-      const prev = /([\p{Lu}][\p{L}'’-]*)[\s-]+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+      const prev = /([\p{Lu}][\p{L}'’-]*)[ \t-]+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
       const prevIsPlace = out.length > 0 && m.start - out[out.length - 1].end <= 2;
       const sentenceStart = /(?:^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.start - 3 - (prev?.length ?? 0) - 1), m.start - (prev?.length ?? 0) - 1));
       if (next && !nextIsPlace && !GEO_WORD.test(next)) continue;
