@@ -90,19 +90,24 @@ const ACTORS: [by: string, against: string, type: string][] = [
   ['hayat-tahrir-al-sham', 'syrian-government', 'armed_clash'],
 ];
 
-/**
- * `n` synthetic incidents in and around the Idlib de-escalation area between 2018-09-20 and
- * 2019-03-20 (the Sochi memorandum in force), as JSONL-format reports.
- */
-export function syntheticReports(n: number, seed = 7): ReportInput[] {
+/** where and when synthetic incidents fall: [minLon, minLat, lon span, lat span], first day, days */
+const AREAS = {
+  // in and around the Idlib de-escalation area while the Sochi memorandum was in force
+  idlib: { box: [36.0, 35.2, 1.3, 1.2], start: Date.UTC(2018, 8, 20), days: 180 },
+  // Syria's extent over four years: spread enough that few reports merge into one incident
+  syria: { box: [35.8, 32.5, 6.2, 4.7], start: Date.UTC(2016, 0, 1), days: 4 * 365 },
+} as const;
+
+/** `n` synthetic incidents as JSONL-format reports (see AREAS). */
+export function syntheticReports(n: number, seed = 7, area: keyof typeof AREAS = 'idlib'): ReportInput[] {
   const rnd = mulberry32(seed);
-  const start = Date.UTC(2018, 8, 20);
+  const { box, start, days } = AREAS[area];
   const out: ReportInput[] = [];
   for (let i = 0; i < n; i++) {
     const [by, against, type] = ACTORS[Math.floor(rnd() * ACTORS.length)];
-    const t = start + Math.floor(rnd() * 180 * 86_400_000);
-    const lat = 35.2 + rnd() * 1.2;
-    const lon = 36.0 + rnd() * 1.3;
+    const t = start + Math.floor(rnd() * days * 86_400_000);
+    const lat = box[1] + rnd() * box[3];
+    const lon = box[0] + rnd() * box[2];
     const fatalities = Math.floor(rnd() * rnd() * 12);
     const when = new Date(t).toISOString();
     out.push({

@@ -124,6 +124,11 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
 
   it('lets an analyst verify it and override its verdict, and the change shows', async () => {
     await signIn('analyst');
+    const inQueue = () => page.locator(`[data-testid=review-queue] tr[data-incident="${submitted}"]`);
+    await page.goto(`${server.url}/#/review`);
+    await page.locator('[data-testid=review-queue]').waitFor();
+    expect(await inQueue().count()).toBe(1);
+    await shot('05-review-queue');
     await page.goto(`${server.url}/#/incidents/${encodeURIComponent(submitted)}`);
     await page.locator('[data-testid=review-actions]').waitFor();
     await page.click('[data-testid=review-actions] button[data-action=verify]');
@@ -136,7 +141,10 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=findings] li[data-agreement=idlib-2018-sochi]')?.getAttribute('data-verdict') === 'undetermined');
     expect(await sochi.locator('.override').textContent()).toContain('E2E override');
     expect(await page.locator('[data-testid=review-history] li').count()).toBeGreaterThanOrEqual(2);
-    await shot('05-reviewed');
+    await shot('06-reviewed');
+    await page.goto(`${server.url}/#/review`);
+    await page.locator('[data-testid=review-queue]').waitFor();
+    expect(await inQueue().count()).toBe(0);
     expect(pageErrors).toEqual([]);
     expect(external).toEqual([]);
   });

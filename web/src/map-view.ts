@@ -140,10 +140,9 @@ export class IncidentMap {
         m.getCanvas().style.cursor = '';
       });
     }
-    m.on('moveend', () => this.updateClusterLabels());
-    m.on('sourcedata', (e) => {
-      if (e.sourceId === 'incidents' && e.isSourceLoaded) this.updateClusterLabels();
-    });
+    // once drawn (after loading, moving or new data), not on every tile: querying the source per
+    // tile event would slow the first map down with many incidents
+    m.on('idle', () => this.updateClusterLabels());
   }
 
   /** District outlines, fetched after the first map so they do not delay it. */
