@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { PlaceKind } from '../src/pipeline/resolve/gazetteer-types.js';
 
-export type SourceName = 'ocha-admin' | 'ocha-capital' | 'ocha-nb' | 'geonames' | 'syrian-archive';
+export type SourceName =
+  | 'ocha-admin'
+  | 'ocha-capital'
+  | 'ocha-nb'
+  | 'geonames'
+  | 'syrian-archive'
+  | 'syrian-archive-video';
 
 export interface SourceRecord {
   source: SourceName;
@@ -190,41 +196,88 @@ const REGION_PCODE: Record<string, string[]> = {
 /** Governorates a Syrian Archive region label stands for (DAMASCUS covers Damascus and Rural Damascus). */
 export const syrianArchiveRegion = (label: string): string[] => REGION_PCODE[label] ?? [];
 
-const titleCase = (s: string): string => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
+const titleCase = (s: string): string =>
+  s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a, b) => a + b.toUpperCase());
 
 /** Syrian Archive place list (syrian_archive_locations_2015.csv). */
 export function readSyrianArchive(dir: string): SourceRecord[] {
-  return csv(dir, 'syrian_archive_locations_2015.csv').map((r) => {
-    let name = r.name_en.trim();
-    if (name === name.toUpperCase() || name === name.toLowerCase()) name = titleCase(name);
-    let adminLabel: 2 | 3 | undefined;
-    const label = /^(.*?)\s+(nahiyah|mantiqah)$/i.exec(name);
-    if (label) {
-      adminLabel = label[2].toLowerCase() === 'nahiyah' ? 3 : 2;
-      name = label[1];
-    }
-    const ar = r.name_ar.trim().replace(/^(ناحية|منطقة)\s+/, '');
-    const kind: PlaceKind = adminLabel
-      ? adminLabel === 3
-        ? 'subdistrict'
-        : 'district'
-      : LANDMARK.test(name) || /^(دوار|مشفى|مستشفى|جامع|مسجد|مدرسة|حاجز|جسر|مطار|سجن|ساحة|شارع|سوق|معمل)/.test(ar)
-        ? 'landmark'
-        : /^(hay|hayy|heh)\s/i.test(name) || /^حي\s/.test(ar)
-          ? 'neighbourhood'
-          : 'village';
-    return {
-      source: 'syrian-archive' as const,
-      ref: r.pk,
-      name,
-      names: uniq([name]),
-      names_ar: ar ? [ar] : [],
-      kind,
-      lon: Number(r.longitude),
-      lat: Number(r.latitude),
-      stated: {},
-      adminLabel,
-      regionAdm1: syrianArchiveRegion(r.region_name),
-    };
+  return csv(dir, 'syrian_archive_locations_2015.csv').map((r) =>
+    syrianArchiveRecord('syrian-archive', r.pk, r.name_en, r.name_ar, r.region_name, r.latitude, r.longitude),
+  );
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Places named in the Syrian Archive's verified-video records (syrian_archive_violations_dev.csv in
+ * /work/shared/data/events): one record per (governorate label, neighbourhood) that has coordinates,
+ * at the median of its videos' points; ref = the smallest Database_ID.
+ */
+export function readSyrianArchiveVideos(file: string): SourceRecord[] {
+  const rows = parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  const groups = new Map<string, Record<string, string>[]>();
+  for (const r of rows) {
+    if (!r.Neighborhood?.trim() || !r.Latitude || !r.Longitude) continue;
+    const key = `${r.City}|${r.Neighborhood.trim()}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((rs) => {
+    const ref = String(Math.min(...rs.map((r) => Number(r.Database_ID))));
+    const lat = median(rs.map((r) => Number(r.Latitude)));
+    const lon = median(rs.map((r) => Number(r.Longitude)));
+    return syrianArchiveRecord(
+      'syrian-archive-video',
+      ref,
+      rs[0].Neighborhood,
+      '',
+      rs[0].City,
+      String(lat),
+      String(lon),
+    );
   });
+}
+
+function syrianArchiveRecord(
+  source: 'syrian-archive' | 'syrian-archive-video',
+  ref: string,
+  nameEn: string,
+  nameAr: string,
+  region: string,
+  latitude: string,
+  longitude: string,
+): SourceRecord {
+  let name = nameEn.trim();
+  if (name === name.toUpperCase() || name === name.toLowerCase()) name = titleCase(name);
+  let adminLabel: 2 | 3 | undefined;
+  const label = /^(.*?)\s+(nahiyah|mantiqah)$/i.exec(name);
+  if (label) {
+    adminLabel = label[2].toLowerCase() === 'nahiyah' ? 3 : 2;
+    name = label[1];
+  }
+  const ar = nameAr.trim().replace(/^(ناحية|منطقة)\s+/, '');
+  const kind: PlaceKind = adminLabel
+    ? adminLabel === 3
+      ? 'subdistrict'
+      : 'district'
+    : LANDMARK.test(name) || /^(دوار|مشفى|مستشفى|جامع|مسجد|مدرسة|حاجز|جسر|مطار|سجن|ساحة|شارع|سوق|معمل)/.test(ar)
+      ? 'landmark'
+      : /^(hay|hayy|heh)\s/i.test(name) || /^حي\s/.test(ar)
+        ? 'neighbourhood'
+        : 'village';
+  return {
+    source,
+    ref,
+    name,
+    names: uniq([name]),
+    names_ar: ar ? [ar] : [],
+    kind,
+    lon: Number(longitude),
+    lat: Number(latitude),
+    stated: {},
+    adminLabel,
+    regionAdm1: syrianArchiveRegion(region),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * One-off generator of the Syria gazetteer, data/gazetteer/places.jsonl, from the OCHA COD-AB
  * admin points, capitals and city neighbourhoods, GeoNames cities500 and the Syrian Archive place
- * list in /work/shared/data/geo, plus the hand-curated variants.json and curated-areas.json.
+ * list in /work/shared/data/geo, the places of Syrian Archive video records (data/events), plus the
+ * hand-curated variants.json and curated-areas.json.
  *
  * 1. Every point is checked against the shipped boundaries (src/geo): admin codes are computed by
  *    point-in-polygon; a point outside Syria is tried with lat/lon swapped, then attached to a
@@ -12,7 +13,7 @@
  * 3. Admin units, direction areas ("northern Hama countryside") and curated areas are added.
  * Exceptions go to data/gazetteer/build-report.md.
  *
- * Usage: npx tsx scripts/build-gazetteer.ts [/work/shared/data/geo]
+ * Usage: npx tsx scripts/build-gazetteer.ts [/work/shared/data/geo] [.../events/syrian_archive_violations_dev.csv]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Areal, adminAt, isInAdmin, PolygonIndex } from '../src/geo/index.js';
@@ -26,10 +27,12 @@ import {
   readGeonames,
   readNeighbourhoods,
   readSyrianArchive,
+  readSyrianArchiveVideos,
   type SourceRecord,
 } from './build-gazetteer-sources.js';
 
 const DIR = process.argv[2] ?? '/work/shared/data/geo';
+const VIDEOS = process.argv[3] ?? '/work/shared/data/events/syrian_archive_violations_dev.csv';
 const OUT = new URL('../data/gazetteer/', import.meta.url);
 const report: string[] = [];
 const counts: Record<string, number> = {};
@@ -45,6 +48,7 @@ const capitals = readCapitals(DIR);
 const nb = readNeighbourhoods(DIR, distanceKm);
 const geonames = readGeonames(DIR);
 const archive = readSyrianArchive(DIR);
+const videos = readSyrianArchiveVideos(VIDEOS);
 
 // ---- admin units
 const places: Place[] = [];
@@ -81,7 +85,7 @@ interface Rec extends SourceRecord {
 }
 const nbIndex = new PolygonIndex(nb.polygons.map((p) => ({ geometry: p.geometry as Areal, value: p.ref })));
 const recs: Rec[] = [];
-for (const r of [...capitals, ...nb.records, ...geonames, ...archive]) {
+for (const r of [...capitals, ...nb.records, ...geonames, ...archive, ...videos]) {
   const tag = `${r.source}:${r.ref} "${r.name}"`;
   const at = locate(r.lon, r.lat);
   if (!at) {
@@ -103,12 +107,12 @@ for (const r of [...capitals, ...nb.records, ...geonames, ...archive]) {
       at.lat = r.lon;
       at.codes = swapped;
     } else {
-      report.push(`- ${tag}: source says ${stated.join('/')}, point ${r.lat},${r.lon} is in ${at.codes.adm1}; P-codes recomputed from the point`);
-      count(`adm1 mismatch, recomputed from the point (${r.source})`);
+      report.push(`- ${tag}: source says ${stated.join('/')}, point ${r.lat},${r.lon} is in ${at.codes.adm1}`);
+      count(`adm1 of the point differs from the source label (${r.source})`);
     }
   } else if (r.stated.adm3 && r.stated.adm3 !== at.codes.adm3) count(`adm3 differs from source, recomputed (${r.source})`);
   // Syrian Archive points inside an OCHA neighbourhood polygon are neighbourhoods, not villages
-  if (r.source === 'syrian-archive' && r.kind === 'village' && nbIndex.first(at.lon, at.lat)) r.kind = 'neighbourhood';
+  if (r.source.startsWith('syrian-archive') && r.kind === 'village' && nbIndex.first(at.lon, at.lat)) r.kind = 'neighbourhood';
   recs.push({ ...r, at });
 }
 
@@ -134,12 +138,18 @@ const noteName = (names: string[], adm1: string | null): void => {
   for (const k of names.map(keyOf)) namedIn.set(k, (namedIn.get(k) ?? new Set()).add(adm1 ?? ''));
 };
 for (const p of adminPlaces.values()) noteName(p.names, p.adm1);
-for (const r of recs) if (r.source !== 'syrian-archive') noteName(r.names, r.at.codes.adm1);
+for (const r of recs) if (!r.source.startsWith('syrian-archive')) noteName(r.names, r.at.codes.adm1);
 const pointRecs: Rec[] = recs.filter((r) => {
-  if (r.source !== 'syrian-archive' || !r.regionAdm1?.length || r.regionAdm1.includes(r.at.codes.adm1 ?? '')) return true;
+  if (!r.source.startsWith('syrian-archive') || !r.regionAdm1?.length || r.regionAdm1.includes(r.at.codes.adm1 ?? '')) return true;
+  // Video geotags are often copied from another video: a mismatch there discredits the point.
+  if (r.source === 'syrian-archive-video') {
+    report.push(`- dropped ${r.source}:${r.ref} "${r.name}": its point lies in ${r.at.codes.adm1}, outside its region ${r.regionAdm1!.join('/')}`);
+    count('dropped: Syrian Archive video point outside its region');
+    return false;
+  }
   const elsewhere = r.names.some((n) => r.regionAdm1!.some((g) => namedIn.get(keyOf(n))?.has(g)));
   if (elsewhere) {
-    report.push(`- dropped syrian-archive:${r.ref} "${r.name}": its point lies in ${r.at.codes.adm1}, but its region ${r.regionAdm1!.join('/')} has a place of that name from another source`);
+    report.push(`- dropped ${r.source}:${r.ref} "${r.name}": its point lies in ${r.at.codes.adm1}, but its region ${r.regionAdm1!.join('/')} has a place of that name from another source`);
     count('dropped: Syrian Archive point contradicts its region, which has a same-named place');
   }
   return !elsewhere;
@@ -191,9 +201,16 @@ pointRecs.forEach((r, i) => {
   clusters.set(find(i), [...(clusters.get(find(i)) ?? []), r]);
 });
 
-const PRIORITY = ['geonames', 'ocha-capital', 'ocha-nb', 'syrian-archive'] as const;
-const PREFIX = { geonames: 'gn', 'ocha-capital': 'cap', 'ocha-nb': 'nb', 'syrian-archive': 'sa', 'ocha-admin': 'ocha' };
-const SOURCE_TAG = { geonames: 'geonames', 'ocha-capital': 'ocha-capital', 'ocha-nb': 'ocha-nb', 'syrian-archive': 'syrian-archive', 'ocha-admin': 'ocha' };
+const PRIORITY = ['geonames', 'ocha-capital', 'ocha-nb', 'syrian-archive', 'syrian-archive-video'] as const;
+const PREFIX = { geonames: 'gn', 'ocha-capital': 'cap', 'ocha-nb': 'nb', 'syrian-archive': 'sa', 'syrian-archive-video': 'sav', 'ocha-admin': 'ocha' };
+const SOURCE_TAG = {
+  geonames: 'geonames',
+  'ocha-capital': 'ocha-capital',
+  'ocha-nb': 'ocha-nb',
+  'syrian-archive': 'syrian-archive',
+  'syrian-archive-video': 'syrian-archive-video',
+  'ocha-admin': 'ocha',
+};
 
 function basePrecision(kind: PlaceKind, population: number | undefined, rec: Rec): number {
   if (kind === 'city') return (population ?? 0) >= 1_000_000 ? 10 : (population ?? 0) >= 200_000 ? 6 : 4;
@@ -268,7 +285,7 @@ const summary = [
   '',
   'Generated by scripts/build-gazetteer.ts; lists every exception found in the sources and what was done.',
   '',
-  `Places: ${places.length} (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}); source records: ${adminRecs.length + capitals.length + nb.records.length + geonames.length + archive.length}.`,
+  `Places: ${places.length} (${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}); source records: ${adminRecs.length + capitals.length + nb.records.length + geonames.length + archive.length + videos.length}.`,
   '',
   '## Counts',
   ...Object.entries(counts).sort().map(([k, n]) => `- ${k}: ${n}`),
