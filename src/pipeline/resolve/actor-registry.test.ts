@@ -126,6 +126,17 @@ describe('findMentions', () => {
     ]);
     for (const x of m) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
+  it('keeps quotes inside a word but not around it', () => {
+    const m = reg.findMentions("the ‘rebels’ and Hay’at Tahrir al-Sham’s men; the SAA's tanks; ISIS' fighters");
+    expect(m.map((x) => [x.text, x.id])).toEqual([
+      ['rebels', null],
+      ['Hay’at Tahrir al-Sham', 'hayat-tahrir-al-sham'],
+      ['SAA', 'syrian-arab-army'],
+      ['ISIS', 'islamic-state'],
+    ]);
+    expect(reg.resolve("the Syrian regime's").id).toBe(null);
+    expect(reg.resolve("Syrian regime's").id).toBe('syrian-government');
+  });
   it('does not read the English word "is" as the Islamic State', () => {
     expect(reg.findMentions('This is what IS did in Raqqa').map((x) => x.text)).toEqual(['IS']);
   });

@@ -82,17 +82,24 @@ const ARTICLE_TOKENS = new Set(
  * deletes inside words. Classified once per UTF-16 code unit (a table, not a Unicode RegExp per
  * character: tokenising is the hot loop of findMentions); surrogates count as letters.
  */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}‘’ʿʾ`'ʻʼ´]/u;
-const charClass = new Uint8Array(65536); // 0 unknown, 1 word, 2 other
-function isWordChar(c: number): boolean {
+const LETTER = /[\p{L}\p{N}\p{M}]/u;
+const JOINER = /[‘’ʿʾ`'ʻʼ´]/u; // inside a word only: "Hay’at", not the quotes around "rebels’"
+const charClass = new Uint8Array(65536); // 0 unknown, 1 letter, 2 other, 3 joiner
+function classOf(c: number): number {
   let k = charClass[c];
   if (k === 0) {
-    k = (c >= 0xd800 && c <= 0xdfff) || WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    const s = String.fromCharCode(c);
+    k = (c >= 0xd800 && c <= 0xdfff) || LETTER.test(s) ? 1 : JOINER.test(s) ? 3 : 2;
     charClass[c] = k;
   }
-  return k === 1;
+  return k;
 }
 const ACRONYM_RE = /^[A-Z]{2,4}$/;
+
+/** The index key of a name: normalizeName after cutting English possessives ("Assad's regime"). */
+function keyOf(name: string): string {
+  return normalizeName(name.replace(/(\S)['’`]s(?=\s|$)/gi, '$1'));
+}
 
 export function createActorRegistry(actors: readonly Actor[], options: { tz?: string } = {}): ActorRegistry {
   const tz = options.tz ?? 'Asia/Damascus';
@@ -210,7 +217,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
   const firstWord = new Map<string, number>();
   let aliasCount = 0;
   const add = (name: string, id: string) => {
-    const key = normalizeName(name);
+    const key = keyOf(name);
     if (!key) return;
     const ids = index.get(key) ?? [];
     if (!ids.includes(id)) ids.push(id);
@@ -243,7 +250,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     if (byId.has(name)) return decide([name], at);
     let key = nameCache.get(name);
     if (key === undefined) {
-      key = normalizeName(name);
+      key = keyOf(name);
       if (nameCache.size > 100_000) nameCache.clear();
       nameCache.set(name, key);
     }
@@ -260,7 +267,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     const norms: string[] = [];
     for (let p = 0; p < len; ) {
       let c = text.charCodeAt(p);
-      if (!isWordChar(c)) {
+      if (classOf(c) !== 1) {
         p++;
         continue;
       }
@@ -268,11 +275,27 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
       // news vocabulary is small, and each distinct word is normalised once.
       const start = p;
       let h = 0x811c9dc5;
+      let k = 1;
       do {
         h = Math.imul(h ^ c, 0x01000193);
         p++;
         c = p < len ? text.charCodeAt(p) : 32;
-      } while (p < len && isWordChar(c));
+        k = classOf(c);
+      } while (p < len && k !== 2);
+      // a trailing quote closes the word rather than belonging to it, and so does an English
+      // possessive ("HTS's", "Hay’at Tahrir al-Sham’s"): both are cut off the word
+      while (classOf(text.charCodeAt(p - 1)) === 3) {
+        p--;
+        h = Number.NaN; // recompute below: rare
+      }
+      if (p - start > 2 && (text.charCodeAt(p - 1) | 32) === 115 && classOf(text.charCodeAt(p - 2)) === 3) {
+        p -= 2;
+        h = Number.NaN;
+      }
+      if (Number.isNaN(h)) {
+        h = 0x811c9dc5;
+        for (let q = start; q < p; q++) h = Math.imul(h ^ text.charCodeAt(q), 0x01000193);
+      }
       let norm: string | undefined;
       const slot = tokenCache.get(h);
       if (slot !== undefined && slot.raw.length === p - start && text.startsWith(slot.raw, start)) norm = slot.norm;
