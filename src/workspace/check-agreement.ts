@@ -36,7 +36,12 @@ function timeZones(): string[] {
 export async function checkAgreement(
   src: SourceFile,
   data: unknown,
-  ctx: { actorIds: Set<string> | undefined; fileStem: string; readZoneFile: ZoneContext['readZoneFile'] },
+  ctx: {
+    actorIds: Set<string> | undefined;
+    fileStem: string;
+    readZoneFile: ZoneContext['readZoneFile'];
+    zoneFileCache: ZoneContext['zoneFileCache'];
+  },
 ): Promise<AgreementResult> {
   const geometries = new Map<string, Areal>();
   const root = obj(data);
@@ -98,7 +103,7 @@ export async function checkAgreement(
   }
 
   // zones: base, then each amendment's (visible from that amendment on)
-  const zctx: ZoneContext = { src, country, readZoneFile: ctx.readZoneFile };
+  const zctx: ZoneContext = { src, country, readZoneFile: ctx.readZoneFile, zoneFileCache: ctx.zoneFileCache };
   const zoneIds = new Set<string>();
   for (const [id, spec] of Object.entries(obj(root.zones) ?? {})) {
     zoneIds.add(id);

@@ -18,7 +18,8 @@ export interface ZoneContext {
   country: string | undefined;
   /** read a workspace-relative zone file; undefined when it does not exist */
   readZoneFile: (relPath: string) => Promise<{ file: string; text: string } | undefined>;
-  /** problems found in zone files (reported against those files) */
+  /** zone files already resolved in this load, by file and country */
+  zoneFileCache: Map<string, ReturnType<typeof resolveGeoJsonZone>>;
 }
 
 let adminCodes: string[] | undefined;
@@ -75,7 +76,14 @@ export async function checkZone(ctx: ZoneContext, raw: unknown, path: PathSeg[])
     report([...path, 'file'], 'file-missing', `zone file \`${zone.file}\` does not exist in the workspace`);
     return undefined;
   }
-  const { geometry, problems } = resolveGeoJsonZone(loaded.file, loaded.text, ctx.country);
+  // agreements often share a zone file: check it once per country
+  const key = `${loaded.file}\u0000${ctx.country ?? ''}`;
+  let resolved = ctx.zoneFileCache.get(key);
+  if (!resolved) {
+    resolved = resolveGeoJsonZone(loaded.file, loaded.text, ctx.country);
+    ctx.zoneFileCache.set(key, resolved);
+  }
+  const { geometry, problems } = resolved;
   for (const p of problems) src.problems.push(p as Problem);
   if (problems.length > 0) {
     report(

@@ -10,6 +10,7 @@ import type { Actor } from '../domain/actor.js';
 import type { Agreement } from '../domain/agreement.js';
 import { checkActors, declaredActorIds } from './check-actors.js';
 import { checkAgreement } from './check-agreement.js';
+import type { ZoneContext } from './check-zones.js';
 import type { Areal } from './geojson-zone.js';
 import { type Place, placesFileSchema } from './places.js';
 import { compareProblems, formatProblem, hasErrors, type Problem } from './problem.js';
@@ -126,6 +127,7 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
       return undefined; // a folder or an unreadable file: reported as missing by the caller
     }
   };
+  const zoneFileCache: ZoneContext['zoneFileCache'] = new Map();
   for (const name of names) {
     const file = `agreements/${name}`;
     let text: string;
@@ -139,7 +141,12 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
     const data = src.ok ? src.value() : undefined;
     if (src.ok && data !== undefined) {
       const fileStem = basename(name).replace(/\.ya?ml$/, '');
-      const { agreement, geometries } = await checkAgreement(src, data, { actorIds, fileStem, readZoneFile });
+      const { agreement, geometries } = await checkAgreement(src, data, {
+        actorIds,
+        fileStem,
+        readZoneFile,
+        zoneFileCache,
+      });
       if (agreement) {
         const prev = agreementFiles.get(agreement.id);
         if (prev) {
