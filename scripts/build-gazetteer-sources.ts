@@ -159,7 +159,7 @@ export function readGeonames(dir: string): SourceRecord[] {
       const alt = r.alternatenames ? r.alternatenames.split(',') : [];
       const population = Number(r.population) || 0;
       // GeoNames writes the ayn as a backquote; a leading one (`Afrin) is dropped from the display name
-      const ascii = r.asciiname.replace(/^`+/, '').replace(/`/g, "'");
+      const ascii = r.asciiname.replace(/^[`'‘ʿ]+/, '').replace(/`/g, "'");
       return {
         source: 'geonames' as const,
         ref: r.geonameid,

@@ -88,3 +88,30 @@ describe('gazetteer data', () => {
     }
   });
 });
+
+describe('gazetteer names', () => {
+  const g = loadGazetteer();
+
+  it('finds every place under every one of its names', () => {
+    const lost: string[] = [];
+    for (const p of places) {
+      for (const n of [...p.names, ...p.names_ar]) {
+        if (!g.lookup(n, { limit: 1000 }).some((c) => c.id === p.id)) lost.push(`${p.id}: ${n}`);
+      }
+    }
+    expect(lost).toEqual([]);
+  });
+
+  it('finds the name of every town and city in running text', () => {
+    const missed: string[] = [];
+    for (const p of places.filter((x) => x.kind === 'city' || x.kind === 'town')) {
+      const text = `Shelling hit ${p.name} on Monday.`;
+      const m = g.findMentions(text, { context: false });
+      const bare = p.name.replace(/^(as|at|an|ad|ed|en|es|et|il) /i, '');
+      if (!m.some((x) => x.text === bare && x.candidates.some((c) => c.id === p.id))) {
+        missed.push(p.name);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});

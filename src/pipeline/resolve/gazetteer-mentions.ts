@@ -37,6 +37,8 @@ export interface MentionIndex {
 }
 
 const HYPHENS = new Set([45, 0x2010, 0x2011]);
+/** Articles spelt like English words: joined only by a hyphen ("as-Suwayda"), not by a space ("as Hama"). */
+const ENGLISH_ARTICLE_LOOKALIKES = new Set(['as', 'at', 'an', 'ad', 'ed', 'en', 'es', 'et', 'il']);
 const SPACES = new Set([32, 9, 0xa0]);
 
 export function scanMentions(text: string, index: MentionIndex): RawMention[] {
@@ -45,7 +47,7 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
   const ends: number[] = [];
   const propers: boolean[] = [];
   // Articles are skipped as normalizeName skips them, but a mention starts at an article joined
-  // to it: "al-Bab" and "Al Bab" are reported whole; "as" in "as Hama" is English and left out.
+  // to it: "al-Bab", "Al Bab" and "Ath Thawrah" are reported whole; "as" in "as Hama" is left out.
   let artStart = -1;
   let artEnd = -1;
   let artNorm = '';
@@ -70,7 +72,7 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     let from = start;
     if (artStart >= 0 && start - artEnd === 1) {
       const c = text.charCodeAt(artEnd);
-      if (HYPHENS.has(c) || (SPACES.has(c) && (artNorm === 'al' || artNorm === 'el'))) from = artStart;
+      if (HYPHENS.has(c) || (SPACES.has(c) && !ENGLISH_ARTICLE_LOOKALIKES.has(artNorm))) from = artStart;
     }
     artStart = -1;
     norms.push(norm);

@@ -62,9 +62,14 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+const QUOTE_CHARS = new Set([...'‘’ʿʾ`\'ʻʼ´']);
+
 /** Capitalised Latin (or other cased script) first letter, or a caseless script such as Arabic. */
 export function isProper(raw: string): boolean {
-  const c = raw.charCodeAt(0);
+  // skip a leading ayn/hamza mark: "'Arab", "‘Ayn"
+  const first = QUOTE_CHARS.has(raw[0]) && raw.length > 1 ? 1 : 0;
+  const c = raw.charCodeAt(first);
+  if (first) raw = raw.slice(first);
   if (c < 128) return c >= 65 && c <= 90;
   if (c >= 0x600 && c <= 0x6ff) return true;
   return raw[0] !== raw[0].toLowerCase();
