@@ -69,19 +69,19 @@ function nameKey(placeKey: string): string {
   return placeKey.startsWith('|') ? placeKey : placeKey.slice(0, placeKey.indexOf('|'));
 }
 
-function cellKeys(day: number, f: EventFacts, neighbours: boolean): string[] {
-  const keys: string[] = [];
-  if (f.place_key) keys.push(`${day}#${nameKey(f.place_key)}`);
-  if (f.lat !== null && f.lon !== null) {
-    const cy = Math.floor(f.lat / CELL_DEG);
-    const cx = Math.floor(f.lon / CELL_DEG);
-    if (neighbours) {
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) keys.push(`${day}@${cy + dy},${cx + dx}`);
-    } else {
-      keys.push(`${day}@${cy},${cx}`);
-    }
-  }
-  return keys;
+/**
+ * A grid cell as one number (numbers hash faster than strings): day * 2^22 + row * 4096 + column,
+ * with rows and columns of 0.1 degree offset to be non-negative (lat -90..90 -> 0..1800,
+ * lon -180..180 -> 0..3600). Exact in a double for days up to 2^31.
+ */
+function cellKey(day: number, cy: number, cx: number): number {
+  return day * 4_194_304 + (cy + 900) * 4096 + (cx + 1800);
+}
+
+function addTo<K>(map: Map<K, ClusterState[]>, key: K, state: ClusterState): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [state]);
+  else if (!list.includes(state)) list.push(state);
 }
 
 /** Noisy-OR of independent sources (Pearl, "Probabilistic Reasoning in Intelligent Systems", 1988, §4.3.2). */
@@ -92,7 +92,10 @@ export function noisyOr(weights: number[]): number {
 }
 
 export class IncidentClusterer {
-  private readonly grid = new Map<string, ClusterState[]>();
+  /** (day, cell) -> incidents filed there */
+  private readonly cells = new Map<number, ClusterState[]>();
+  /** "day#place name" -> incidents filed there */
+  private readonly names = new Map<string, ClusterState[]>();
   private readonly byId = new Map<string, ClusterState>();
   private readonly dirty = new Set<ClusterState>();
   /** days whose incidents are all in memory */
@@ -109,7 +112,8 @@ export class IncidentClusterer {
   }
 
   clear(): void {
-    this.grid.clear();
+    this.cells.clear();
+    this.names.clear();
     this.byId.clear();
     this.dirty.clear();
     this.loadedDays.clear();
@@ -124,13 +128,12 @@ export class IncidentClusterer {
   }
 
   private file(state: ClusterState): void {
-    for (const day of daysOf(state.facts.t_start, state.facts.t_end)) {
-      for (const key of cellKeys(day, state.facts, false)) {
-        const list = this.grid.get(key);
-        if (list) {
-          if (!list.includes(state)) list.push(state);
-        } else this.grid.set(key, [state]);
-      }
+    const f = state.facts;
+    const name = f.place_key ? nameKey(f.place_key) : null;
+    const hasPoint = f.lat !== null && f.lon !== null;
+    for (const day of daysOf(f.t_start, f.t_end)) {
+      if (name) addTo(this.names, `${day}#${name}`, state);
+      if (hasPoint) addTo(this.cells, cellKey(day, Math.floor(f.lat! / CELL_DEG), Math.floor(f.lon! / CELL_DEG)), state);
     }
   }
 
@@ -143,8 +146,14 @@ export class IncidentClusterer {
         const s = list[i];
         const score = sameEventScore(f, s.facts);
         if (score === null) continue;
-        // ties: the better-corroborated incident wins, so clusters do not fragment
-        if (score < bestScore || (score === bestScore && best && s.row.report_count > best.row.report_count)) {
+        // ties: the better-corroborated incident wins (clusters do not fragment), then the smaller
+        // id, so the outcome does not depend on the order incidents were loaded in
+        if (
+          score < bestScore ||
+          (score === bestScore &&
+            best &&
+            (s.row.report_count > best.row.report_count || (s.row.report_count === best.row.report_count && s.row.id < best.row.id)))
+        ) {
           best = s;
           bestScore = score;
         }
@@ -157,9 +166,9 @@ export class IncidentClusterer {
     const cy = hasPoint ? Math.floor(f.lat! / CELL_DEG) : 0;
     const cx = hasPoint ? Math.floor(f.lon! / CELL_DEG) : 0;
     for (let day = Math.floor(s / DAY_MS); day <= Math.floor((e - 1) / DAY_MS); day++) {
-      if (name) consider(this.grid.get(`${day}#${name}`));
+      if (name) consider(this.names.get(`${day}#${name}`));
       if (hasPoint) {
-        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) consider(this.grid.get(`${day}@${cy + dy},${cx + dx}`));
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) consider(this.cells.get(cellKey(day, cy + dy, cx + dx)));
       }
     }
     return best;
