@@ -59,9 +59,12 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     while (pos < len && !isWordUnit(text.charCodeAt(pos))) pos++;
     if (pos >= len) break;
     const start = pos;
-    while (pos < len && isWordUnit(text.charCodeAt(pos))) pos++;
+    let plain = true; // ASCII letters and digits only: lower-casing is the whole normalisation
+    for (let c = text.charCodeAt(pos); pos < len && isWordUnit(c); c = text.charCodeAt(++pos)) {
+      if (c >= 128 || c === 39 || c === 96) plain = false;
+    }
     const raw = text.slice(start, pos);
-    const norm = normToken(raw);
+    const norm = plain ? raw.toLowerCase() : normToken(raw);
     if (!norm) continue;
     if (ARTICLE_TOKENS.has(norm)) {
       artStart = start;
