@@ -108,6 +108,8 @@ export function directionAreas(seats: Map<string, [number, number]>, labels: Map
 
 interface CuratedArea {
   id: string;
+  /** default 'area'; military sites and prisons are landmarks */
+  kind?: 'area' | 'landmark';
   name: string;
   name_ar?: string;
   names?: string[];
@@ -176,7 +178,7 @@ export function curatedAreas(file: URL, places: Place[], report: string[]): Plac
       name_ar: a.name_ar,
       names: [a.name, ...(a.names ?? [])],
       names_ar: a.name_ar ? [a.name_ar] : [],
-      kind: 'area' as const,
+      kind: a.kind ?? ('area' as const),
       lat: round(lat),
       lon: round(lon),
       precision_km: radius,
