@@ -55,8 +55,6 @@ const DENY =
 const NO_INFO =
   /\b(?:no agreement (?:as yet|yet|so far)|not (?:yet )?(?:been )?(?:agreed|reached|finali[sz]ed|signed)|ha(?:s|ve) not (?:yet )?received|no official|not aware|unaware|no information|could not (?:confirm|verify)|unable to (?:confirm|verify)|cannot (?:confirm|verify)|not been informed|no knowledge|nothing (?:has been )?(?:agreed|signed)|too early to)\b/i;
 const HEDGE = /\b(?:reportedly|allegedly|alleged|unconfirmed|rumou?rs?|purportedly|apparently|it is believed|may have|might have)\b/i;
-const SPEAKER_NOUN =
-  /((?:[\w.'’-]+\s+){0,5}(?:spokes(?:man|woman|person)|minister|ministry|official|commander|source|sources|agency|observatory|president|leader|envoy|media|television|TV|news agency|statement|monitor|group|army|command|council|office|foreign ministry|defen[cs]e ministry)(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})?(?:\s+[A-Z][\w'’-]+){0,3})/i;
 
 /** One claim per reporting sentence about an agreement or an incident; undefined otherwise. */
 export function findClaim(
@@ -89,8 +87,7 @@ export function findClaim(
   if (!speaker) {
     const beforeText = sentence.slice(0, vrel);
     const near = actors.filter((a) => a.end - base <= vrel && vrel - (a.end - base) < 60).pop();
-    const title = [...beforeText.matchAll(new RegExp(SPEAKER_NOUN.source, 'gi'))].pop();
-    if (title) trimTitle(title);
+    const title = lastTitle(beforeText);
     if (title && (!near || (title.index ?? 0) + title[0].length > near.end - base)) {
       speaker = span(title.index ?? 0, title[1].trim());
       speakerActor = actors.find((a) => a.start - base >= (title.index ?? 0) && a.end - base <= (title.index ?? 0) + title[0].length)?.id;
@@ -131,6 +128,30 @@ export function findClaim(
     subject: { kind: agr ? 'agreement' : inherits && previous ? previous.kind : 'incident', text: subjectText },
     evidence: ev,
   };
+}
+
+const TITLE_NOUN =
+  /\b(?:spokes(?:man|woman|person)|minister|ministry|official|commander|source|sources|agency|observatory|president|leader|envoy|media|television|TV|monitor|group|army|command|council|office|statement)\b/gi;
+/**
+ * The speaker phrase around the last title noun before the verb ("the Syrian Observatory for
+ * Human Rights", "A spokesman for Ahrar al-Sham"): the noun found by a plain scan, then up to five
+ * words before it and an "of/for X" tail after it, by anchored regexes on short slices (the
+ * one-regex version backtracked badly on long sentences).
+ */
+function lastTitle(before: string): RegExpExecArray | undefined {
+  let noun: RegExpExecArray | null = null;
+  TITLE_NOUN.lastIndex = 0;
+  for (let m = TITLE_NOUN.exec(before); m; m = TITLE_NOUN.exec(before)) noun = m;
+  if (!noun) return undefined;
+  const headStart = Math.max(0, noun.index - 80);
+  const lead = /(?:[\w.'’-]+\s+){0,5}$/.exec(before.slice(headStart, noun.index));
+  const start = lead ? headStart + lead.index : noun.index;
+  const tail = /^(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:a[lnrsdt]-|el-)?[A-Z][\w.'’-]*\s*){1,5})?(?:\s+(?:a[lnrsdt]-|el-)?[A-Z][\w'’-]+){0,3}/.exec(before.slice(noun.index + noun[0].length, noun.index + noun[0].length + 120));
+  const end = noun.index + noun[0].length + (tail ? tail[0].length : 0);
+  const phrase = before.slice(start, end);
+  const m = Object.assign([phrase, phrase], { index: start, input: before, groups: undefined }) as unknown as RegExpExecArray;
+  trimTitle(m);
+  return m;
 }
 
 /** Drop leading lower-case words ("children, the Syrian Observatory" -> "Syrian Observatory"). */

@@ -10,7 +10,20 @@
  * whole-document parsing is ~25x slower (ecosystem §1).
  */
 import * as chrono from 'chrono-node';
-import { localToUtc, tzOffsetMs } from '../../domain/time.js';
+import { localToUtc, tzOffsetMs as tzOffsetUncached } from '../../domain/time.js';
+
+// Intl-based offsets cost microseconds each; a report asks for the same few instants again and again
+const offsets = new Map<string, number>();
+function tzOffsetMs(tz: string, ms: number): number {
+  const key = `${tz}|${ms}`;
+  let o = offsets.get(key);
+  if (o === undefined) {
+    o = tzOffsetUncached(tz, ms);
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, o);
+  }
+  return o;
+}
 
 export type DatePrecision = 'instant' | 'day' | 'week' | 'range' | 'month' | 'year';
 
@@ -44,6 +57,11 @@ const WEEK = /\b(?:(last|past|previous|this|earlier this)\s+week|during the (?:p
 const MONTH_REL = /\b(?:(last|this|earlier this|previous|past)\s+month)\b/gi;
 const YEAR_ONLY = /\b(?:in|during|since|throughout)\s+((?:19|20)\d\d)\b(?![\s/-]*\d)/gi;
 const GMT = /\(?\b(\d{1,2})[:.]?(\d{2})\s*(?:hrs\s*)?(GMT|UTC|Z)\b\)?/i;
+
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+/** what chrono is needed for: digits, months, relative units, clock words */
+const HARD_CUE = /\d{1,2}\s*[/.:-]\s*\d|\b(?:19|20)\d\d\b|\d(?:st|nd|rd|th)\b|\d\s*(?:am|pm|a\.m|p\.m|gmt|utc|hrs|h)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|\b(?:ago|tomorrow|midnight|noon|year|morning|evening|night|dawn|afternoon)\b|\b(?:last|this|next|past|previous)\s+(?!week\b|month\b)\w/i;
+const EASY_DATE = /\b(?:(?:on|early on|late on|early|late)\s+)?(?:(yesterday|today|tonight)|((mon|tues|wednes|thurs|fri|satur|sun))day(?:'s|’s|s)?)\b/gi;
 
 export function hasDateCue(sentence: string): boolean {
   return CUE.test(sentence);
@@ -150,6 +168,30 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     push({ start: base + s, end: base + s + 4, text: m[1], when: m[1], precision: 'year', future });
   }
 
+  // fast path: most news dates are a bare weekday or yesterday/today; chrono is needed only
+  // when the sentence has digits, month names or other time words
+  if (!HARD_CUE.test(sentence)) {
+    for (const m of sentence.matchAll(EASY_DATE)) {
+      const s0 = m.index ?? 0;
+      const e0 = s0 + m[0].length;
+      if (overlaps(taken, s0, e0)) continue;
+      let d: Ymd;
+      const w = m[1]?.toLowerCase();
+      if (w === 'yesterday') d = addDays(today, -1);
+      else if (w === 'today' || w === 'tonight') d = today;
+      else {
+        const target = WEEKDAYS.indexOf((m[3] ?? '').toLowerCase());
+        const dow = new Date(Date.UTC(today.y, today.m - 1, today.d)).getUTCDay();
+        let diff = target - dow;
+        if (!future && diff > 0) diff -= 7;
+        if (future && diff < 0) diff += 7;
+        d = addDays(today, diff);
+      }
+      push(dayOrMidnight(sentence, s0, e0, d, base, ctx, future, gmt));
+    }
+    out.sort((a, b) => a.start - b.start);
+    return out;
+  }
   let results: chrono.ParsedResult[];
   try {
     // "Saturday's raid" / "Saturdays blast" (apostrophes stripped by some feeds): the same length

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench -- extract [--mb N]`: MB/s of English news per core through the whole
+ * extraction pipeline (segmentation, sentences, gazetteer and actor scanning, triggers,
+ * numbers, chrono on dated sentences, incidents, claims), side by side with compromise's own
+ * parse of the same text (`nlp(doc)` + `.json()`, and `.places()/.people()`), the usual
+ * general-purpose JS NLP baseline (ecosystem.md §2).
+ *
+ * Input: seeded synthetic news reports (mulberry32 PRNG, seed 20161229), ~2 KB each, built
+ * from templates with the vocabulary of conflict reporting; a third of the sentences are
+ * background prose without events, as in real articles. One thread; after a warm-up run.
+ */
+import nlp from 'compromise';
+import { extractReport } from '../src/pipeline/extract/index.js';
+import { defaultResources } from '../src/pipeline/extract/resources.js';
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACTORS = ['Russian warplanes', 'Regime forces', 'Government troops', 'Rebel fighters', 'Turkish artillery', 'Coalition aircraft', 'Unidentified aircraft', 'Islamic State militants', 'Hayat Tahrir al-Sham', 'Kurdish forces'];
+const VERBS = ['struck', 'shelled', 'bombed', 'attacked', 'pounded', 'targeted'];
+const PLACES = ['Saraqib', 'Khan Sheikhoun', 'Douma', 'Ariha', 'the Idlib countryside', 'northern Hama', 'Deir Ezzor province', 'eastern Aleppo', 'Kafranbel', 'Maarat al-Numan', 'Daraa', 'Jisr al-Shughur', 'Raqqa', 'Homs', 'Latakia'];
+const DAYS = ['on Monday', 'on Tuesday', 'on Wednesday', 'on Thursday', 'on Friday', 'overnight', 'last week', 'on 12 March', 'early on Sunday'];
+const VICTIMS = ['civilians', 'people', 'fighters', 'children', 'soldiers'];
+const SOURCES = ['the Syrian Observatory for Human Rights said', 'a war monitor said', 'state media reported', 'activists said', 'according to local sources'];
+const BACKGROUND = [
+  'The conflict has displaced millions of people inside the country and across its borders.',
+  'Diplomats have tried for years to broker a political settlement between the government and the opposition.',
+  'Aid agencies warned that hospitals in the area were struggling to cope with the number of wounded.',
+  'Residents described scenes of panic as families searched the rubble for relatives.',
+  'Talks between the guarantor states are expected to resume next month in the Kazakh capital.',
+  'The monitoring group relies on a network of sources on the ground across the country.',
+];
+
+export function syntheticNews(bytes: number, seed = 20161229): string[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const docs: string[] = [];
+  let total = 0;
+  while (total < bytes) {
+    const parts = [`${pick(ACTORS)} ${pick(VERBS)} ${pick(PLACES)}, reports say\n`];
+    const n = 6 + Math.floor(rnd() * 8);
+    for (let i = 0; i < n; i++) {
+      if (rnd() < 0.35) parts.push(pick(BACKGROUND));
+      else if (rnd() < 0.8) parts.push(`${pick(ACTORS)} ${pick(VERBS)} ${pick(PLACES)} ${pick(DAYS)}, killing at least ${1 + Math.floor(rnd() * 40)} ${pick(VICTIMS)}, ${pick(SOURCES)}.`);
+      else parts.push(`A spokesman for ${pick(ACTORS)} said there was no agreement as yet on a ceasefire in ${pick(PLACES)}.`);
+    }
+    const doc = parts.join(' ');
+    docs.push(doc);
+    total += Buffer.byteLength(doc);
+  }
+  return docs;
+}
+
+function time(label: string, docs: string[], fn: (d: string) => void): number {
+  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d), 0);
+  for (const d of docs.slice(0, 50)) fn(d); // warm-up
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  for (const d of docs) fn(d);
+  const c = process.cpuUsage(c0);
+  const secs = (performance.now() - t0) / 1000;
+  const cpu = (c.user + c.system) / 1e6;
+  // MB/s per core = bytes over the CPU time of this (single-threaded) loop; wall time is shown
+  // too, as it includes waiting for the CPU on a shared machine
+  const mbps = bytes / 1048576 / cpu;
+  process.stdout.write(
+    `${label.padEnd(44)} ${(bytes / 1048576).toFixed(2)} MB: ${cpu.toFixed(2)} s CPU = ${mbps.toFixed(2)} MB/s per core (wall ${secs.toFixed(2)} s)\n`,
+  );
+  return mbps;
+}
+
+export default async function main(args: string[]): Promise<void> {
+  const i = args.indexOf('--mb');
+  const mb = i >= 0 ? Number(args[i + 1]) : 1;
+  const docs = syntheticNews(mb * 1048576);
+  process.stdout.write(`extract bench: ${docs.length} synthetic reports, seed 20161229, node ${process.version}, one thread\n`);
+  const t0 = performance.now();
+  const res = defaultResources();
+  res.places.findMentions('Idlib');
+  process.stdout.write(`load registry + gazetteer (once per process)   ${(performance.now() - t0).toFixed(0)} ms\n`);
+  const ours = time('truce extractReport (whole pipeline)', docs, (d) => extractReport(d, { published: '2017-03-15' }));
+  time('  of which: gazetteer findMentions', docs, (d) => res.places.findMentions(d));
+  time('  of which: actor registry findMentions', docs, (d) => res.actors.findMentions(d));
+  const comp = time('compromise nlp(doc).json()', docs, (d) => nlp(d).json());
+  time('compromise nlp(doc).places() + .people()', docs, (d) => {
+    const doc = nlp(d);
+    doc.places().json();
+    doc.people().json();
+  });
+  process.stdout.write(`ratio truce / compromise .json(): ${(ours / comp).toFixed(1)}x\n`);
+}
