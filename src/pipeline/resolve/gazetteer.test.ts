@@ -137,6 +137,9 @@ describe('findMentions (shipped gazetteer)', () => {
     expect(findMentions('Bilal said Amin and Nuzha were quiet.').map((m) => m.text)).toEqual([]);
     // "al-Sham" is a name of Damascus, but in reports it ends faction names
     expect(findMentions('Ahrar al-Sham and Hayat Tahrir al-Sham clashed in Idlib.').map((m) => m.text)).toEqual(['Idlib']);
+    // capitalised English words that GeoNames lists as alternate names (At Tall "Tell", Al-Hol "Hole")
+    expect(findMentions('Tell them. Seen from Asia, the Hole is deep.').map((m) => m.text)).toEqual([]);
+    expect(findMentions('Fighting in Tell Abiad.').map((m) => m.text)).toEqual(['Tell Abiad']);
   });
 
   it('uses a governorate named in the same sentence as context', () => {

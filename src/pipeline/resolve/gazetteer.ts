@@ -66,7 +66,7 @@ interface Entry {
 }
 
 /** One-word names that are mostly something else in reports: "al-Sham" ends faction names (Ahrar al-Sham); English words. */
-const NOT_A_PLACE = new Set(['sham', 'sam', 'cham', 'page', 'berea', 'damask', 'domas', 'ezra', 'eden', 'hit']);
+const NOT_A_PLACE = new Set(['sham', 'sam', 'cham', 'page', 'berea', 'damask', 'domas', 'ezra', 'eden', 'hit', 'tell', 'seen', 'hole', 'asia']);
 const WEAK_KINDS = new Set<PlaceKind>(['neighbourhood', 'landmark']);
 const CONTEXT_CHARS = 300;
 const SENTENCE_END = /[.!?؟\n]/;
