@@ -32,11 +32,22 @@ export function resolveGeoJsonZone(
     if (s.problems.length > 0) {
       return { geometry: undefined, problems: s.problems.map((p) => ({ ...p, code: 'json-syntax' as const })) };
     }
-    // valid YAML but not JSON (e.g. comments): report at the start of the file
+    // valid YAML but not JSON (a trailing comma, a comment): JSON.parse names the offset
     const message = err instanceof Error ? err.message : String(err);
+    const at = /at position (\d+)/.exec(message);
+    const pos = at ? s.pos(Number(at[1])) : { line: 1, column: 1 };
     return {
       geometry: undefined,
-      problems: [{ file, line: 1, column: 1, field: '', code: 'json-syntax', message, severity: 'error' }],
+      problems: [
+        {
+          file,
+          ...pos,
+          field: '',
+          code: 'json-syntax',
+          message: message.replace(/ in JSON at position \d+.*$/, ''),
+          severity: 'error',
+        },
+      ],
     };
   }
   const report: Report = (path, code, message) => src().add(path, code, message);

@@ -8,6 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Actor } from '../domain/actor.js';
 import type { Agreement } from '../domain/agreement.js';
+import { isKnownAdminCode } from '../geo/index.js';
 import { checkActors, declaredActorIds } from './check-actors.js';
 import { checkAgreement } from './check-agreement.js';
 import type { ZoneContext } from './check-zones.js';
@@ -169,7 +170,16 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
   const placesText = await readTop('places.yaml');
   if (placesText !== undefined) {
     const src = new SourceFile('places.yaml', placesText);
-    if (src.ok) places = validateAt(src, placesFileSchema, src.value() ?? []) ?? [];
+    const data = src.ok ? src.value() : undefined;
+    if (src.ok) places = validateAt(src, placesFileSchema, data ?? []) ?? [];
+    if (Array.isArray(data)) {
+      data.forEach((p, i) => {
+        const admin = (p as { admin?: unknown } | null)?.admin;
+        if (typeof admin === 'string' && !isKnownAdminCode(admin)) {
+          src.add([i, 'admin'], 'unknown-admin-code', `unknown admin code \`${admin}\``);
+        }
+      });
+    }
     problems.push(...src.problems);
   }
 

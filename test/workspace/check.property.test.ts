@@ -17,6 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const validDir = join(here, 'valid', 'spec-example');
 const agreementText = readFileSync(join(validDir, 'agreements', 'idlib-2018-sochi.yaml'), 'utf8');
 const actorsText = readFileSync(join(validDir, 'actors.yaml'), 'utf8');
+const zoneFile = 'zones/idlib-deescalation-area.geojson';
+const zoneText = readFileSync(join(validDir, zoneFile), 'utf8');
 
 let dir: string;
 beforeAll(() => {
@@ -192,6 +194,15 @@ describe('truce check on mutated and random YAML', () => {
     await fc.assert(
       fc.asyncProperty(mutation(actorsText), async (text) => {
         assertContract(await check({ 'actors.yaml': text }));
+      }),
+      params,
+    );
+  });
+
+  it('mutated GeoJSON zone file', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutation(zoneText), async (text) => {
+        assertContract(await check({ [zoneFile]: text }));
       }),
       params,
     );

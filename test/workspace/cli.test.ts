@@ -91,6 +91,12 @@ describe('truce check (in process)', () => {
     });
   });
 
+  it('with no folder, checks the built-in Syria workspace, which is valid', async () => {
+    const r = await runInProcess('check');
+    expect(r.stdout).toMatch(/syria: ok, \d+ actors, \d+ agreements, 0 warnings\n$/);
+    expect(r.code).toBe(0);
+  });
+
   it('warnings alone exit 0', async () => {
     const r = await runInProcess('check', join(here, 'invalid', 'id-file-mismatch'), '--format', 'json');
     expect(r.code).toBe(0);
