@@ -38,8 +38,9 @@ export default async function main(args: string[]): Promise<void> {
   for (const dialect of ['sqlite', 'postgres']) {
     if (only && only !== dialect) continue;
     const url = dialect === 'sqlite' ? `${dataDir}/ingest-bench.sqlite` : pg;
-    // a larger young generation: fewer scavenges for the many short-lived row objects
-    const r = spawnSync(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', `${here}ingest-child.lib.ts`, dialect, csv, url], {
+    // a larger young generation (fewer scavenges of short-lived row objects) and an old generation
+    // capped at 1 GiB: V8 otherwise lets garbage pile up towards its default limit before collecting
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=64', '--max-old-space-size=1024', '--import', 'tsx', `${here}ingest-child.lib.ts`, dialect, csv, url], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
       maxBuffer: 1 << 24,

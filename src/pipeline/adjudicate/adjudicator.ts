@@ -51,7 +51,11 @@ export class Adjudicator {
   readonly parties: PartyResolver;
   readonly registry: ZoneRegistry;
   readonly geometry: GeometrySource;
+  /** where the focused incident is (obligations read containment through it) */
+  readonly site: IncidentSite;
   private readonly judge: Judge;
+  /** per agreement and phase: the violations that restarted the quiet days, from the last schedule */
+  readonly phaseResets = new Map<string, number[]>();
 
   constructor(workspace: AdjudicationWorkspace, options: AdjudicatorOptions = {}) {
     this.geometry = workspaceGeometrySource(workspace.dir, options.geometry);
@@ -76,8 +80,8 @@ export class Adjudicator {
     this.timeZones = [...new Set(this.agreements.map((a) => a.tz))];
     if (this.timeZones.length === 0) this.timeZones.push('UTC');
     for (const a of this.agreements) a.tzIndex = this.timeZones.indexOf(a.tz);
-    const site = new IncidentSite(this.registry, (code) => this.geometry.admin(code));
-    this.judge = new Judge(this.parties, this.registry, site);
+    this.site = new IncidentSite(this.registry, (code) => this.geometry.admin(code));
+    this.judge = new Judge(this.parties, this.registry, this.site);
   }
 
   /** Empty columns bound to this adjudicator's actor codes and time zones. */
@@ -165,8 +169,9 @@ export class Adjudicator {
    * Pass 1: the completion instant of every phase. Violations are counted at their instant, or at
    * the end of their interval ("the last instant of its interval", formats.md §3), in that order.
    */
-  schedulePhases(cols: IncidentColumns): void {
+  schedulePhases(cols: IncidentColumns, cutoff = Infinity): void {
     const out = newOutcome();
+    this.phaseResets.clear();
     for (const a of this.agreements) {
       if (a.phases.length === 0) continue;
       const z = a.tzIndex;
@@ -175,8 +180,12 @@ export class Adjudicator {
         (x, y) => key(x) - key(y) || (cols.ids[x] < cols.ids[y] ? -1 : cols.ids[x] > cols.ids[y] ? 1 : 0),
       );
       const quiet = a.phases.map((p) => p.quiet.map((id) => this.parties.classOfId(id)));
-      for (let p = 0; p < a.phases.length; p++) a.phaseAt[p] = a.from + a.phases[p].days * DAY_MS;
+      for (let p = 0; p < a.phases.length; p++) {
+        a.phaseAt[p] = a.from + a.phases[p].days * DAY_MS;
+        this.phaseResets.set(`${a.id}/${a.phases[p].id}`, []);
+      }
       for (const i of order) {
+        if (key(i) >= cutoff) break;
         if (!cols.hostile[cols.type[i]] || cols.by[i] < 0) continue;
         const cls = this.parties.classOf(cols.by[i]);
         if (cls < 0) continue;
@@ -196,9 +205,13 @@ export class Adjudicator {
           if (!(v < a.phaseAt[p] && v > a.phaseAt[p] - n)) continue;
           const s = cols.start[z][i];
           const attributed = quiet[p].some((q) => q >= 0 && (q === cls || this.parties.membershipPath(cls, q, s, a.tz) !== null));
-          if (attributed) a.phaseAt[p] = v + n;
+          if (attributed) {
+            a.phaseAt[p] = v + n;
+            this.phaseResets.get(`${a.id}/${a.phases[p].id}`)!.push(i);
+          }
         }
       }
+      // beyond the cutoff the candidate is only a projection (no later violation is known)
       for (let p = 0; p < a.phases.length; p++) if (a.phaseAt[p] >= a.until) a.phaseAt[p] = Infinity;
     }
   }

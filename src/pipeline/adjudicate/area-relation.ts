@@ -4,16 +4,18 @@
  * they do not meet, and straddles otherwise.
  *
  * Codes answer first: OCHA p-codes are hierarchical (SY0500 lies in SY05, which lies in SY), so a
- * unit lies in the zone of any code its own code extends, and sibling codes never meet. Geometry
- * answers the rest: polygon clipping (turf intersect/difference, Martinez-Rueda via polyclip-ts)
- * for polygon zones; for buffer zones the unit against the buffer polygons of the inner and outer
- * half widths (turf buffer, 64 steps per quarter circle; the outer one grown by 1 % so that the
- * inscribed chords cannot make "certainly outside" claim too much).
+ * unit lies in the zone of any code its own code extends, and sibling codes never meet.
+ * Geometry answers the rest, with the compiled polygons (RFC 7946 straight lon/lat edges): two
+ * polygons whose boundaries do not meet are nested or disjoint, which vertex-in-polygon tests tell
+ * apart (e.g. de Berg et al., "Computational Geometry", 3rd ed., §2.1 on boundary overlay).
+ * A unit against a buffer zone: outside when every point of the unit is farther than the outer
+ * half width from the line (no line vertex inside the unit, no crossing, and the smallest
+ * edge-to-segment distance beyond it); otherwise it straddles. "Certainly inside a buffer" is not
+ * claimed for a unit: admin units are far wider than buffer zones.
  */
-import { buffer, difference, feature, featureCollection, intersect, lineString } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { BufferZone } from './buffer-zone.js';
 import { type Containment, EDGE, IN, OUT } from './containment.js';
-import type { AreaGeometry } from './geometry-source.js';
+import type { PolygonZone } from './polygon-zone.js';
 
 const PCODE = /^[A-Z]{2}\d*$/;
 
@@ -27,20 +29,35 @@ export function relateCodes(unit: string, zoneCode: string | undefined): Contain
 }
 
 /** The unit against a polygon zone. */
-export function relatePolygons(unit: AreaGeometry, zone: AreaGeometry): Containment {
-  const u = feature(unit) as Feature<Polygon | MultiPolygon>;
-  const z = feature(zone) as Feature<Polygon | MultiPolygon>;
-  if (!intersect(featureCollection([u, z]))) return OUT;
-  if (!difference(featureCollection([u, z]))) return IN;
+export function relatePolygons(unit: PolygonZone, zone: PolygonZone): Containment {
+  const u = unit.ll;
+  for (const e of unit.edges) {
+    if (zone.meetsSegment(u[2 * e], u[2 * e + 1], u[2 * e + 2], u[2 * e + 3])) return EDGE;
+  }
+  // boundaries do not meet: each ring of one lies wholly inside or outside the other
+  let unitIn = 0;
+  let unitOut = 0;
+  for (let v = 0; v < u.length; v += 2) {
+    if (zone.containsPoint(u[v], u[v + 1])) unitIn++;
+    else unitOut++;
+  }
+  const z = zone.ll;
+  let zoneInUnit = false;
+  for (let v = 0; v < z.length && !zoneInUnit; v += 2) zoneInUnit = unit.containsPoint(z[v], z[v + 1]);
+  if (unitOut === 0) return zoneInUnit ? EDGE : IN; // a hole (or part) of the zone inside the unit
+  if (unitIn === 0) return zoneInUnit ? EDGE : OUT;
   return EDGE;
 }
 
-/** The unit against a buffer zone of half widths [halfMin, halfMax] km around `line`. */
-export function relateBuffer(unit: AreaGeometry, line: [number, number][], halfMin: number, halfMax: number): Containment {
-  const l = lineString(line);
-  const inner = buffer(l, halfMin, { units: 'kilometers', steps: 64 });
-  if (inner && relatePolygons(unit, inner.geometry as AreaGeometry) === IN) return IN;
-  const outer = buffer(l, halfMax * 1.01 + 0.01, { units: 'kilometers', steps: 64 });
-  if (outer && relatePolygons(unit, outer.geometry as AreaGeometry) === OUT) return OUT;
-  return EDGE;
+/** The unit against a buffer zone with `line` as its centre line. */
+export function relateBuffer(unit: PolygonZone, zone: BufferZone, line: [number, number][]): Containment {
+  for (const [x, y] of line) if (unit.containsPoint(x, y)) return EDGE;
+  for (let k = 1; k < line.length; k++) {
+    if (unit.meetsSegment(line[k - 1][0], line[k - 1][1], line[k][0], line[k][1])) return EDGE;
+  }
+  // no contact: the closest approach of the two is from a vertex of one to the other
+  const u = unit.ll;
+  for (let v = 0; v < u.length; v += 2) if (zone.classifyDisc(u[v], u[v + 1], 0) !== OUT) return EDGE;
+  for (const [x, y] of line) if (unit.classifyDisc(x, y, zone.halfMax) !== OUT) return EDGE;
+  return OUT;
 }

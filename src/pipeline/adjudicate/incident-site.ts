@@ -4,9 +4,11 @@
  * every incident (a generation stamp instead of clearing), so the hot loop allocates nothing.
  */
 import { relateBuffer, relateCodes, relatePolygons } from './area-relation.js';
+import { BufferZone } from './buffer-zone.js';
 import { type Containment, EDGE, OUT } from './containment.js';
 import type { AreaGeometry } from './geometry-source.js';
 import { type IncidentColumns, PLACE_AREA, PLACE_POINT } from './incident-columns.js';
+import { PolygonZone } from './polygon-zone.js';
 import type { ZoneRegistry } from './zone-registry.js';
 
 const UNKNOWN = -1;
@@ -22,6 +24,7 @@ export class IncidentSite {
   private readonly areaGeometry: (code: string) => AreaGeometry | undefined;
   private readonly areaMemo = new Map<string, Containment>();
   private readonly areaBoxMemo = new Map<string, number[]>();
+  private readonly unitMemo = new Map<string, PolygonZone | undefined>();
   // the current incident
   private kind = PLACE_POINT;
   private lon = 0;
@@ -86,14 +89,22 @@ export class IncidentSite {
     if (c === undefined) {
       c = relateCodes(this.areaCode, entry.code) ?? EDGE;
       if (c === EDGE && !entry.unavailable) {
-        const unit = this.areaGeometry(this.areaCode);
-        if (unit && entry.geometry) c = relatePolygons(unit, entry.geometry);
-        else if (unit && entry.buffer) c = relateBuffer(unit, entry.buffer.line, entry.buffer.halfMin, entry.buffer.halfMax);
+        const unit = this.unitZone(this.areaCode);
+        if (unit && entry.zone instanceof PolygonZone) c = relatePolygons(unit, entry.zone);
+        else if (unit && entry.zone instanceof BufferZone && entry.buffer) c = relateBuffer(unit, entry.zone, entry.buffer.line);
         // without the unit's geometry, only codes could have decided
       }
       this.areaMemo.set(key, c);
     }
     return c;
+  }
+
+  private unitZone(code: string): PolygonZone | undefined {
+    if (!this.unitMemo.has(code)) {
+      const g = this.areaGeometry(code);
+      this.unitMemo.set(code, g ? new PolygonZone(g) : undefined);
+    }
+    return this.unitMemo.get(code);
   }
 
   private areaCandidates(code: string): number[] {

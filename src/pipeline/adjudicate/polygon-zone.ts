@@ -21,13 +21,13 @@ const EDGE_INDEX_MIN = 48;
 export class PolygonZone implements CompiledZone {
   readonly kind = 'polygon';
   readonly bbox: readonly [number, number, number, number];
-  private readonly frame: LocalFrame;
+  readonly frame: LocalFrame;
   /** projected vertices, x,y interleaved; edge e joins vertex e and e + 1 */
   private readonly xy: Float64Array;
   /** lon/lat vertices, interleaved, for exact distances */
-  private readonly ll: Float64Array;
-  /** edge e exists when isEdge[e] (false at the last vertex of each ring) */
-  private readonly edges: Int32Array;
+  readonly ll: Float64Array;
+  /** the first vertex of every edge (edge e joins vertex e and e + 1) */
+  readonly edges: Int32Array;
   private readonly stripY0: number;
   private readonly stripH: number;
   private readonly stripStart: Int32Array;
@@ -165,6 +165,29 @@ export class PolygonZone implements CompiledZone {
     return EDGE;
   }
 
+  /**
+   * Does the lon/lat segment a-b meet (cross or touch) an edge of the polygon? Orientation tests in
+   * the frame (affine in lon/lat, so the answer is the RFC 7946 one).
+   */
+  meetsSegment(alon: number, alat: number, blon: number, blat: number): boolean {
+    const ax = this.frame.x(alon);
+    const ay = this.frame.y(alat);
+    const bx = this.frame.x(blon);
+    const by = this.frame.y(blat);
+    const xy = this.xy;
+    const test = (e: number) => segmentsMeet(ax, ay, bx, by, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3]);
+    if (this.edgeIndex) {
+      let hit = false;
+      this.edgeIndex.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), (i) => {
+        if (!hit && test(this.edges[i])) hit = true;
+        return false;
+      });
+      return hit;
+    }
+    for (let i = 0; i < this.edges.length; i++) if (test(this.edges[i])) return true;
+    return false;
+  }
+
   describeDistance(lon: number, lat: number): number {
     return this.exactDistance(lon, lat, Infinity);
   }
@@ -214,4 +237,33 @@ export class PolygonZone implements CompiledZone {
     }
     return best;
   }
+}
+
+const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+
+/** Segments p1-p2 and q1-q2 cross or touch (the classic orientation test, CLRS §33.1). */
+export function segmentsMeet(
+  p1x: number,
+  p1y: number,
+  p2x: number,
+  p2y: number,
+  q1x: number,
+  q1y: number,
+  q2x: number,
+  q2y: number,
+): boolean {
+  const d1 = orient(q1x, q1y, q2x, q2y, p1x, p1y);
+  const d2 = orient(q1x, q1y, q2x, q2y, p2x, p2y);
+  const d3 = orient(p1x, p1y, p2x, p2y, q1x, q1y);
+  const d4 = orient(p1x, p1y, p2x, p2y, q2x, q2y);
+  if (d1 !== d2 && d3 !== d4) return true;
+  const on = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+    Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
+  return (
+    (d1 === 0 && on(q1x, q1y, q2x, q2y, p1x, p1y)) ||
+    (d2 === 0 && on(q1x, q1y, q2x, q2y, p2x, p2y)) ||
+    (d3 === 0 && on(p1x, p1y, p2x, p2y, q1x, q1y)) ||
+    (d4 === 0 && on(p1x, p1y, p2x, p2y, q2x, q2y))
+  );
 }

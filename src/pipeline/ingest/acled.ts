@@ -10,7 +10,7 @@ import { DAY_MS, parseTime } from '../../domain/time.js';
 import { adminCode } from './admin-names.js';
 import { ActorNameMapper } from './actor-names.js';
 import { csvRecords } from './csv-rows.js';
-import type { ReaderContext, ReadItem, ReadReport } from './types.js';
+import { type ReaderContext, type ReadItem, type ReadReport, rowOrError } from './types.js';
 
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'sub_event_type', 'actor1', 'latitude', 'longitude'];
 const GEO_PRECISION_KM: Record<string, number> = { '1': 2, '2': 25, '3': 50 };
@@ -62,7 +62,12 @@ export function acledRow(row: (name: string) => string, ctx: ReaderContext, acto
   if (!id) return 'event_id_cnty is empty';
   const date = acledDate(row('event_date') ?? '');
   if (!date) return `event_date "${row('event_date')}" is not a date (YYYY-MM-DD or 9-May-20)`;
-  const day = localDay(date, ctx.tz);
+  let day: { start: number; end: number };
+  try {
+    day = localDay(date, ctx.tz);
+  } catch (err) {
+    return `event_date "${row('event_date')}": ${(err as Error).message}`;
+  }
   let t_start = day.start;
   let t_end = day.end;
   let when = date;
@@ -130,10 +135,10 @@ export async function* readAcled(path: string, ctx: ReaderContext): AsyncGenerat
       checked = true;
     }
     const { fields, header } = rec;
-    const r = acledRow((name) => {
+    const r = rowOrError(() => acledRow((name) => {
       const i = header.index.get(name);
       return i === undefined ? '' : (fields[i] ?? '');
-    }, ctx, actors, rec.line, header.json(fields));
+    }, ctx, actors, rec.line, header.json(fields)));
     yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
   }
 }

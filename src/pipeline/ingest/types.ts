@@ -62,3 +62,12 @@ export interface ReaderContext {
 
 export const INGEST_FORMATS = ['text', 'jsonl', 'acled', 'ucdp'] as const;
 export type IngestFormat = (typeof INGEST_FORMATS)[number];
+
+/** A row mapper that throws (a date that does not exist, say) reports the message as the row's error. */
+export function rowOrError(fn: () => ReadReport | string): ReadReport | string {
+  try {
+    return fn();
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

@@ -8,7 +8,7 @@ import { localDay } from './acled.js';
 import { adminCode } from './admin-names.js';
 import { ActorNameMapper } from './actor-names.js';
 import { csvRecords } from './csv-rows.js';
-import type { ReaderContext, ReadItem, ReadReport } from './types.js';
+import { type ReaderContext, type ReadItem, type ReadReport, rowOrError } from './types.js';
 
 export const UCDP_REQUIRED = ['id', 'date_start', 'date_end', 'where_prec', 'side_a', 'side_b', 'best', 'latitude', 'longitude'];
 /** where_prec -> km of uncertainty: place, within 25 km, district, governorate, between places, country, waters */
@@ -28,8 +28,14 @@ export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actor
   const de = day(row('date_end')) ?? ds;
   if (!ds || !de) return `date_start "${row('date_start')}" is not a date`;
   if (de < ds) return `date_end ${de} is before date_start ${ds}`;
-  const t_start = localDay(ds, ctx.tz).start;
-  const t_end = localDay(de, ctx.tz).end;
+  let t_start: number;
+  let t_end: number;
+  try {
+    t_start = localDay(ds, ctx.tz).start;
+    t_end = localDay(de, ctx.tz).end;
+  } catch (err) {
+    return `date_start/date_end "${ds}", "${de}": ${(err as Error).message}`;
+  }
   // formats.md `when` has no ranges: the coarsest partial date that covers the span
   const when = ds === de ? ds : ds.slice(0, 7) === de.slice(0, 7) ? ds.slice(0, 7) : ds.slice(0, 4) === de.slice(0, 4) ? ds.slice(0, 4) : ds;
   const lat = Number(row('latitude'));
@@ -84,10 +90,10 @@ export async function* readUcdp(path: string, ctx: ReaderContext): AsyncGenerato
       checked = true;
     }
     const { fields, header } = rec;
-    const r = ucdpRow((name) => {
+    const r = rowOrError(() => ucdpRow((name) => {
       const i = header.index.get(name);
       return i === undefined ? '' : (fields[i] ?? '');
-    }, ctx, actors, rec.line, header.json(fields));
+    }, ctx, actors, rec.line, header.json(fields)));
     yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
   }
 }
