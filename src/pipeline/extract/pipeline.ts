@@ -147,7 +147,14 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     drafts = drafts.filter((d) => d.block !== firstBody || !drafts.some((o) => o !== d && o.block !== firstBody && o.type === d.type));
   }
   const header = headerIncident({ text, ctx: p.ctx, tz: p.tz, places: placeMentions, gazetteer, registry, at });
-  if (header) drafts.unshift(header);
+  if (header) {
+    // a header without an "Attacks:" line takes the type of the body's first incident
+    if (!header.typeSpan.text && drafts[0]) {
+      header.type = drafts[0].type;
+      header.typeSpan = drafts[0].typeSpan;
+    }
+    drafts.unshift(header);
+  }
   const incidents: ExtractedIncident[] = [];
   const bySentence = new Map<number, string>();
   for (const d of drafts) {
