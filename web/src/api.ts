@@ -56,7 +56,18 @@ export interface EvidenceSpan {
 }
 export interface IncidentDetail extends IncidentSummary {
   sources: { id?: string; name?: string; outlet?: string | null; url: string | null; title?: string | null; reliability?: string | null }[];
-  reports: { id: string; title: string | null; outlet: string | null; url: string | null; published: string | null; text: string; evidence: EvidenceSpan[] }[];
+  reports: {
+    id: string;
+    format?: string;
+    title: string | null;
+    outlet: string | null;
+    url: string | null;
+    published: string | null;
+    /** null when only structured data was received (a CSV row, a JSONL incident) */
+    text: string | null;
+    evidence: EvidenceSpan[];
+  }[];
+  claims?: { id: string; agreement: string; kind: string; claimant: string | null; text: string | null; at: string }[];
   findings: Finding[];
   review: {
     state: ReviewState;

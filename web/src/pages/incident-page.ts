@@ -70,7 +70,9 @@ export function incidentPage(id: string): Page {
                 'article',
                 { class: 'report', 'data-report': r.id },
                 h('h3', null, r.url ? h('a', { href: r.url, rel: 'noopener noreferrer' }, r.title ?? r.outlet ?? r.id) : (r.title ?? r.outlet ?? r.id), h('span', { class: 'meta' }, ` ${r.outlet ?? ''} ${r.published ? formatWhen(r.published) : ''}`)),
-                h('p', { class: 'report-text', 'data-testid': 'report-text' }, highlight(r.text, r.evidence.map((e) => ({ start: e.start, end: e.end, title: e.field })))),
+                r.text
+                  ? h('p', { class: 'report-text', 'data-testid': 'report-text' }, highlight(r.text, r.evidence.map((e) => ({ start: e.start, end: e.end, title: e.field }))))
+                  : h('p', { class: 'quiet' }, `No text: a ${r.format ?? 'structured'} record.`),
                 r.evidence.length ? h('ul', { class: 'evidence' }, r.evidence.map((e) => h('li', null, h('strong', null, e.field), ': ', h('q', null, e.quote)))) : null,
               ),
             ),
@@ -78,6 +80,14 @@ export function incidentPage(id: string): Page {
               ? h('div', null, h('h3', null, 'Sources'), h('ul', null, i.sources.map((s) => { const name = s.name ?? s.outlet ?? s.title ?? 'source'; return h('li', null, s.url ? h('a', { href: s.url, rel: 'noopener noreferrer' }, name) : name, s.reliability ? h('span', { class: 'meta' }, ` reliability ${s.reliability}`) : null); })))
               : null,
           ),
+          i.claims?.length
+            ? h(
+                'section',
+                { class: 'block' },
+                h('h2', null, 'Claims about it'),
+                h('ul', { class: 'claims' }, i.claims.map((c) => h('li', { class: `claim-${c.kind}` }, h('span', { class: 'kind' }, c.kind.replace(/_/g, ' ')), ` ${formatWhen(c.at)} · ${name(c.claimant)} · ${c.agreement}`, c.text ? [': ', h('q', null, c.text)] : null))),
+              )
+            : null,
           me && hasRole(me, 'analyst') ? reviewActions(i, draw) : null,
           h(
             'section',
