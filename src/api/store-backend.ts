@@ -17,6 +17,8 @@ import type { IncidentFilter } from '../store/incident-filter.js';
 import { ReviewError, type ReportInput, type Store } from '../store/store.js';
 import type { ApiBackend, Page } from './backend.js';
 import { ApiError } from './errors.js';
+import { TtlCache } from './ttl-cache.js';
+import type { ComplianceSeries } from './schemas/compliance.js';
 import { actorRef, agreementDetail, agreementSummary } from './presenters/agreement.js';
 import { finding, incidentDetail, incidentSummary } from './presenters/incident.js';
 import { reportDetail, reportSummary } from './presenters/report.js';
@@ -62,7 +64,19 @@ function cursorError(err: unknown): never {
   throw err;
 }
 
-export function storeBackend(store: Store, workspace: ApiWorkspace, services: ApiServices = {}): ApiBackend {
+export interface BackendOptions {
+  /** how long a compliance series may be served from memory (default 10 s; 0 disables) */
+  complianceTtlMs?: number;
+}
+
+export function storeBackend(
+  store: Store,
+  workspace: ApiWorkspace,
+  services: ApiServices = {},
+  options: BackendOptions = {},
+): ApiBackend {
+  const complianceCache = new TtlCache<ComplianceSeries>(options.complianceTtlMs ?? 10_000);
+  const zoneFeatures = new Map<string, ReturnType<typeof agreementZones>>();
   const actors = new Map(workspace.actors.map((a) => [a.id, a]));
   const agreements = new Map(workspace.agreements.map((a) => [a.id, a]));
   const zoneCache = new Map<string, { geometry: Areal; bbox: [number, number, number, number] } | null>();
@@ -74,11 +88,21 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
   const resolvedZones = (agreementId: string) => (zoneId: string, amendment?: number) =>
     workspace.zoneGeometries.get(zoneGeometryKey(agreementId, zoneId, amendment));
 
+  // the workspace does not change while the server runs: buffers and boundaries are built once
+  const zonesOf = (a: Agreement) => {
+    let z = zoneFeatures.get(a.id);
+    if (!z) {
+      z = agreementZones(a, resolvedZones(a.id));
+      zoneFeatures.set(a.id, z);
+    }
+    return z;
+  };
+
   const zone = (agreementId: string, zoneId: string) => {
     const key = `${agreementId}:${zoneId}`;
     if (!zoneCache.has(key)) {
       const a = agreements.get(agreementId);
-      const f = a ? agreementZones(a, resolvedZones(agreementId)).find((z) => z.id === zoneId) : undefined;
+      const f = a ? zonesOf(a).find((z) => z.id === zoneId) : undefined;
       zoneCache.set(key, f?.geometry ? { geometry: f.geometry, bbox: bboxOf(f.geometry) } : null);
     }
     return zoneCache.get(key) ?? null;
@@ -150,7 +174,8 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
     tokens: store.tokens,
     async health() {
       try {
-        await store.stats();
+        // one indexed row, not stats(): count(*) over a large archive would make health checks heavy
+        await store.db.selectFrom('sources').select('id').limit(1).execute();
       } catch (err) {
         throw new ApiError('unavailable', `store unreachable: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -188,7 +213,7 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
             incident: c.incident_id,
           })),
         },
-        resolvedZones(id),
+        zonesOf(a),
       );
     },
 
@@ -234,25 +259,28 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
       const from = parseTime(q.from, 'UTC').start;
       const to = Math.max(parseTime(q.to, 'UTC').start, from + 1);
       const verdicts = (q.verdict ?? ['violation']) as Verdict[];
-      const series = await complianceSeries(store, {
-        agreement: q.agreement,
-        from,
-        to,
-        bucket: q.bucket,
-        group: q.group,
-        verdicts,
-        ruleZones,
-        label,
+      const key = JSON.stringify([q.agreement, from, to, q.bucket, q.group, verdicts]);
+      return complianceCache.get(key, async () => {
+        const series = await complianceSeries(store, {
+          agreement: q.agreement,
+          from,
+          to,
+          bucket: q.bucket,
+          group: q.group,
+          verdicts,
+          ruleZones,
+          label,
+        });
+        const iso = (ms: number) => new Date(ms).toISOString();
+        return {
+          bucket: q.bucket,
+          group: q.group,
+          verdicts,
+          period: { from: iso(from), to: iso(to) },
+          previous_period: { from: iso(from - (to - from)), to: iso(from) },
+          series,
+        };
       });
-      const iso = (ms: number) => new Date(ms).toISOString();
-      return {
-        bucket: q.bucket,
-        group: q.group,
-        verdicts,
-        period: { from: iso(from), to: iso(to) },
-        previous_period: { from: iso(from - (to - from)), to: iso(from) },
-        series,
-      };
     },
 
     async listReports(q) {
@@ -269,6 +297,7 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
       return r ? reportDetail(r) : undefined;
     },
     async submitReport(body, by) {
+      complianceCache.clear();
       const { inputs } = (services.extractReports ?? reportsFromText)(body, by.name);
       const stored = [];
       for (const input of inputs) stored.push(await store.submitReport(input, by.name));
@@ -299,6 +328,7 @@ export function storeBackend(store: Store, workspace: ApiWorkspace, services: Ap
     },
 
     async review(id, action, by) {
+      complianceCache.clear();
       const who = by.name;
       try {
         switch (action.action) {

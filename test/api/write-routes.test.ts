@@ -127,6 +127,13 @@ describe('review (analyst)', () => {
   it('override replaces a verdict with a justification, and clear_override restores it', async () => {
     const id = h.ids[14];
     expect(verdictOf(14)).toBe('not_applicable');
+    const total = async () => {
+      const s = await (
+        await h.get('/api/v1/compliance?from=2018-09-01&to=2018-12-01&bucket=month&group=agreement')
+      ).json();
+      return s.series.reduce((a: number, x: { total: number }) => a + x.total, 0) as number;
+    };
+    const before = await total(); // now cached
     const o = incidentDetail.parse(
       await (
         await act(id, {
@@ -144,6 +151,8 @@ describe('review (analyst)', () => {
       computed_verdict: 'not_applicable',
       justification: 'satellite imagery places it inside the area',
     });
+    // the write cleared the cached series: the override counts at once
+    expect(await total()).toBe(before + 1);
     const list = await (await h.get('/api/v1/incidents?verdict=violation&limit=1000')).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
     const c = incidentDetail.parse(

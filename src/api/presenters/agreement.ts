@@ -4,7 +4,7 @@ import type { Agreement, PartyEntry } from '../../domain/agreement.js';
 import { parseBoundary } from '../../domain/time.js';
 import type { ActorRef } from '../backend.js';
 import type { AgreementDetail, AgreementSummary } from '../schemas/agreement.js';
-import { agreementZones, type ResolvedZones } from './zones.js';
+import type { ZoneFeature } from './zones.js';
 
 const text = (v: unknown): string | null =>
   v === undefined || v === null ? null : v instanceof Date ? v.toISOString() : String(v);
@@ -67,7 +67,7 @@ export function agreementDetail(
   a: Agreement,
   actors: Map<string, Actor>,
   dynamic: Dynamic,
-  geometries?: ResolvedZones,
+  zones: ZoneFeature[],
 ): AgreementDetail {
   const amendedBy = new Map<string, string[]>();
   for (const am of a.amendments ?? []) {
@@ -114,7 +114,7 @@ export function agreementDetail(
       excluded_affiliates: a.parties.excluded_affiliates ?? false,
     },
     rules,
-    zones: { type: 'FeatureCollection', features: agreementZones(a, geometries) },
+    zones: { type: 'FeatureCollection', features: zones },
     amendments: (a.amendments ?? []).map((am) => ({
       from: text(am.from)!,
       document: am.document?.title ?? null,
