@@ -127,7 +127,7 @@ function obligations(a: AgreementDetail): HTMLElement {
             h('td', null, o.description),
             h('td', null, o.who.join(', ')),
             h('td', null, date(o.due)),
-            h('td', null, o.due && o.status === 'pending' ? countdown(o.due) : ''),
+            h('td', null, o.due && o.status !== 'met' ? countdown(o.due) : ''),
             h('td', null, h('span', { class: `status status-${o.status}` }, o.status)),
             h('td', null, h('ul', { class: 'reasons' }, o.reasons.map((r) => h('li', null, r)))),
           ),

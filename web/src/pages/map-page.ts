@@ -47,7 +47,8 @@ export function mapPage(): Page {
       // `properties` asks the API for only what the map draws (ignored by an API without it)
       api.incidentsGeoJson(`${q}${q ? '&' : '?'}properties=id,verdict,fatalities`),
       zones.then((z) => {
-        const features = Array.isArray(z) ? z.flatMap((c) => c?.features ?? []) : z.features;
+        // a zone that is the whole country would only tint the whole map
+        const features = (Array.isArray(z) ? z.flatMap((c) => c?.features ?? []) : z.features).filter((f) => f.properties?.form !== 'country');
         return map?.setZones({ type: 'FeatureCollection', features });
       }),
       loadList(q, actors, gen),
