@@ -38,7 +38,9 @@ const incidentArb = fc.record({
   against: fc.constantFrom(...TARGETS),
 });
 
-function line(id: number, x: fc.infer<typeof incidentArb>): string {
+type Generated = Omit<typeof incidentArb extends fc.Arbitrary<infer T> ? T : never, 'r'> & { r: number };
+
+function line(id: number, x: Generated): string {
   const when = x.partial === 'day' ? new Date(x.t).toISOString().slice(0, 10) : new Date(x.t).toISOString();
   const o: Record<string, unknown> = { id: `p${id}`, when, where: { lat: x.lat, lon: x.lon, precision_km: x.r }, type: x.type };
   if (x.by) o.by = x.by;

@@ -20,6 +20,7 @@ import { IncidentColumns } from './incident-columns.js';
 import { IncidentSite } from './incident-site.js';
 import { Judge } from './judge.js';
 import { PartyResolver } from './party-resolver.js';
+import { sortedOrder } from './sort-order.js';
 import { NOT_APPLICABLE, newOutcome, type Outcome, VERDICT_NAMES, VIOLATION } from './verdict.js';
 import { ZoneRegistry } from './zone-registry.js';
 
@@ -153,16 +154,7 @@ export class Adjudicator {
 
   /** Incidents sorted by start (in the first agreement's zone), id, then input line. */
   outputOrder(cols: IncidentColumns): Uint32Array {
-    const n = cols.count;
-    const start = cols.start[0];
-    const ids = cols.ids;
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    const cmp = (x: number, y: number) =>
-      start[x] - start[y] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0) || cols.line[x] - cols.line[y];
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++) if (cmp(i - 1, i) > 0) sorted = false;
-    return sorted ? order : order.sort(cmp);
+    return sortedOrder(cols.start[0], cols.count, cols.ids, cols.line);
   }
 
   /**
@@ -172,13 +164,21 @@ export class Adjudicator {
   schedulePhases(cols: IncidentColumns, cutoff = Infinity): void {
     const out = newOutcome();
     this.phaseResets.clear();
+    // per time zone: each incident counts at its instant, or at the end of its interval
+    const keys = new Map<number, Float64Array>();
+    const orders = new Map<number, Uint32Array>();
     for (const a of this.agreements) {
       if (a.phases.length === 0) continue;
       const z = a.tzIndex;
-      const key = (i: number) => (cols.start[z][i] === cols.end[z][i] ? cols.start[z][i] : cols.end[z][i]);
-      const order = Uint32Array.from({ length: cols.count }, (_, i) => i).sort(
-        (x, y) => key(x) - key(y) || (cols.ids[x] < cols.ids[y] ? -1 : cols.ids[x] > cols.ids[y] ? 1 : 0),
-      );
+      if (!keys.has(z)) {
+        const k = new Float64Array(cols.count);
+        for (let i = 0; i < cols.count; i++) k[i] = cols.end[z][i];
+        keys.set(z, k);
+        orders.set(z, sortedOrder(k, cols.count, cols.ids, cols.line));
+      }
+      const keyOf = keys.get(z)!;
+      const key = (i: number) => keyOf[i];
+      const order = orders.get(z)!;
       const quiet = a.phases.map((p) => p.quiet.map((id) => this.parties.classOfId(id)));
       for (let p = 0; p < a.phases.length; p++) {
         a.phaseAt[p] = a.from + a.phases[p].days * DAY_MS;

@@ -239,6 +239,10 @@ export class PolygonZone implements CompiledZone {
   }
 }
 
+function on(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): boolean {
+  return Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
+}
+
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
   Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
 
@@ -258,8 +262,6 @@ export function segmentsMeet(
   const d3 = orient(p1x, p1y, p2x, p2y, q1x, q1y);
   const d4 = orient(p1x, p1y, p2x, p2y, q2x, q2y);
   if (d1 !== d2 && d3 !== d4) return true;
-  const on = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-    Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
   return (
     (d1 === 0 && on(q1x, q1y, q2x, q2y, p1x, p1y)) ||
     (d2 === 0 && on(q1x, q1y, q2x, q2y, p2x, p2y)) ||
