@@ -18,6 +18,7 @@
  *       true) a governorate or city named within 300 characters serves as the adm1 context.
  *   getPlace(id): Place | undefined
  *   createGazetteer(places): Gazetteer — the same over any list of places (tests, other theatres).
+ *   whereOf(candidate) / resolveWhereName(name) in gazetteer-where.ts: an incident's `where`.
  * A PlaceCandidate carries {id, name, name_ar?, kind, lat, lon, precision_km, adm1, adm2, adm3,
  * admin?, matched, score}; `admin` is set for admin units and areas that are one.
  */
