@@ -190,8 +190,25 @@ function initial(dialect: DialectName): Migration {
   };
 }
 
+/** 0002: what each agreement looked like when its findings were computed (to find what changed). */
+const agreementDigests: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('agreement_digests')
+      .addColumn('agreement_id', 'text', (c) => c.primaryKey())
+      .addColumn('digest', 'text', (c) => c.notNull())
+      .addColumn('t_from', 'bigint', (c) => c.notNull())
+      .addColumn('t_until', 'bigint')
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('agreement_digests').ifExists().execute();
+  },
+};
+
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) };
+  return { '0001_initial': initial(dialect), '0002_agreement_digests': agreementDigests };
 }
 
 export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: DialectName, schema?: string): Promise<void> {

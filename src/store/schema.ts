@@ -141,7 +141,17 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface AgreementDigestsTable {
+  agreement_id: string;
+  /** SHA-256 of the agreement as loaded (amendments and zone geometry included) */
+  digest: string;
+  t_from: number;
+  t_until: number | null;
+  updated_at: number;
+}
+
 export interface Database {
+  agreement_digests: AgreementDigestsTable;
   sources: SourcesTable;
   reports: ReportsTable;
   incidents: IncidentsTable;

@@ -10,6 +10,7 @@ import { relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { createActorRegistry } from '../../pipeline/resolve/actor-registry.js';
+import { syncAgreements } from '../../services/agreement-changes.js';
 import { adjudicatorFor } from '../../services/compliance-workspace.js';
 import { type FileSummary, ingestFile } from '../../services/ingest-files.js';
 import { refreshStaleFindings } from '../../services/stored-findings.js';
@@ -89,7 +90,11 @@ export async function ingestCommand(args: string[], flags: IngestFlags): Promise
     }
     // verdicts follow the evidence: only incidents new or grown in this run are adjudicated
     let verdicts: Awaited<ReturnType<typeof refreshStaleFindings>> | null = null;
-    if (flags.adjudicate && !flags.queue) verdicts = await refreshStaleFindings(store, adjudicatorFor(workspace));
+    if (flags.adjudicate && !flags.queue) {
+      // an edited agreement flags the incidents of its time span; new evidence flagged its own
+      await syncAgreements(store, workspace.agreements, (k) => workspace.zoneGeometries.get(k));
+      verdicts = await refreshStaleFindings(store, adjudicatorFor(workspace));
+    }
     if (verdicts && !flags.json) {
       process.stderr.write(`findings: ${plural(verdicts.incidents, 'incident')} adjudicated, ${plural(verdicts.findings, 'finding')}\n`);
       for (const s of verdicts.skipped.slice(0, 20)) process.stderr.write(`not adjudicated: ${s}\n`);
