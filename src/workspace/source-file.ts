@@ -33,21 +33,27 @@ export class SourceFile {
     });
     for (const e of this.doc.errors) {
       const pos = this.lineCounter.linePos(e.pos[0]);
+      // a duplicate key is a duplicate id (two zones `dmz:`); the rest of the file still reads
+      const dup = e.code === 'DUPLICATE_KEY' ? /^["']?([^:"'\n]*)/.exec(text.slice(e.pos[0]))?.[1]?.trim() : undefined;
       this.problems.push({
         file,
         line: pos.line,
         column: pos.col,
         field: '',
-        code: 'yaml-syntax',
-        message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''),
+        code: dup !== undefined ? 'duplicate-id' : 'yaml-syntax',
+        message:
+          dup !== undefined
+            ? `key \`${dup}\` appears twice in the same mapping`
+            : e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''),
         severity: 'error',
       });
     }
-    if (this.doc.errors.length === 0) this.checkKeys(this.doc.contents, []);
+    if (this.ok) this.checkKeys(this.doc.contents, []);
   }
 
+  /** Can the file be read as data? (Duplicate keys are reported but do not stop the checks.) */
   get ok(): boolean {
-    return this.doc.errors.length === 0;
+    return this.doc.errors.every((e) => e.code === 'DUPLICATE_KEY');
   }
 
   /**
