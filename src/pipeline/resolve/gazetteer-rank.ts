@@ -1,9 +1,9 @@
 /**
  * Ranking of the places a name can mean. Scores add up: how the name met the place (its own name,
  * a variant, a built phrase such as "Idlib province", or only the consonant skeleton), the kind of
- * place (a bare "Idlib" is the city before the governorate: reports name the governorate with
- * "province"/"governorate", which are phrases of their own), population, and, above all, agreement
+ * place (a settlement before the admin unit of the same name), population, and, above all, agreement
  * with a governorate named nearby (the adm1 context), which settles the many repeated village names.
+ * A bare name that is both a city and a governorate ("Hama", "Idlib") is the city first.
  */
 import type { MatchType } from './gazetteer-phrases.js';
 import type { Place, PlaceKind } from './gazetteer-types.js';
@@ -28,14 +28,17 @@ export interface PlaceCandidate {
 }
 
 const MATCH_SCORE: Record<Matched, number> = { name: 3, phrase: 3, variant: 2.6, fuzzy: 1 };
+// Admin units score below settlements of the same name even when the unit's own spelling matched
+// and the settlement's was a variant (0.4 apart): a bare "Hama" or "Harasta" is the city or town;
+// the unit is named with "province", "district", "nahiya" ... which are phrases of the unit alone.
 const KIND_SCORE: Record<PlaceKind, number> = {
   city: 1,
-  governorate: 0.9,
   town: 0.8,
   area: 0.75,
-  district: 0.6,
   village: 0.55,
-  subdistrict: 0.5,
+  governorate: 0.5,
+  district: 0.45,
+  subdistrict: 0.4,
   neighbourhood: 0.4,
   landmark: 0.3,
 };

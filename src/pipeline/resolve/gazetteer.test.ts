@@ -36,6 +36,10 @@ describe('lookup (shipped gazetteer)', () => {
 
   it('tells the governorate from the city by the phrase', () => {
     expect(top('Idlib')).toMatchObject({ kind: 'city', adm1: 'SY07' });
+    for (const city of ['Hama', 'Homs', 'Raqqa', 'Hasakah', 'Daraa', 'Latakia', 'Tartus', 'Sweida', 'Quneitra']) {
+      expect(top(city)?.kind, city).toBe('city');
+      expect(lookup(city).some((c) => c.kind === 'governorate'), city).toBe(true);
+    }
     expect(top('Idlib province')).toMatchObject({ id: 'SY07', kind: 'governorate', admin: 'SY07' });
     expect(top('Idlib governorate')?.id).toBe('SY07');
     expect(top('Deir Ezzor province')?.id).toBe('SY09');
