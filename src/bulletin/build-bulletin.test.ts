@@ -75,6 +75,17 @@ describe('buildBulletin counts', () => {
     expect(b.guarantors.map((g) => [g.label, g.violations.today])).toEqual([['Russia', 1]]);
   });
 
+  it('counts an incident once in the totals, by its gravest verdict, but per agreement by each verdict', () => {
+    const b = buildBulletin({
+      ...base,
+      incidents: [inc('i1', '2017-03-26T10:00+02:00', { by: 'gov' })],
+      findings: [violation('i1', 'a1', 'gov'), { ...violation('i1', 'a2', 'gov'), verdict: 'undetermined' }],
+    });
+    expect(b.totals.violations.today).toBe(1);
+    expect(b.totals.undetermined.today).toBe(0);
+    expect(b.agreements.find((a) => a.key === 'a2')?.undetermined.today).toBe(1);
+  });
+
   it('ignores incidents outside the two days and findings of other days', () => {
     const b = buildBulletin({
       ...base,

@@ -77,9 +77,13 @@ export function buildBulletin(data: BulletinData): Bulletin {
     if (!day) continue;
     totals.incidents[day].add(inc.id);
     totals.all[day].add(inc.id);
-    for (const f of findingsOf.get(inc.id) ?? []) {
+    const findings = findingsOf.get(inc.id) ?? [];
+    // in the totals an incident counts once, by its gravest verdict
+    const gravest = worstVerdict(findings);
+    for (const f of findings) {
       if (f.verdict !== 'violation' && f.verdict !== 'undetermined') continue;
-      const keys: [string, string][] = [['agreement', f.agreement], ['total', '']];
+      const keys: [string, string][] = [['agreement', f.agreement]];
+      if (f.verdict === gravest) keys.push(['total', '']);
       if (f.verdict === 'violation') {
         if (f.party) keys.push(['party', f.party]);
         if (f.answerable) keys.push(['guarantor', f.answerable]);

@@ -44,7 +44,7 @@ export function renderHtml(b: Bulletin): string {
 
   P.push('<h2>By agreement</h2>', '<table><thead><tr><th>agreement</th><th>status</th><th class="n">violations</th><th class="n">change</th><th class="n">undetermined</th><th class="n">fatalities</th></tr></thead><tbody>');
   for (const a of b.agreements) {
-    P.push(`<tr><td>${h(a.label)}</td><td>${h(a.status ?? '')}</td><td class="n">${pair(a.violations)}</td>${deltaCell(a.violations)}<td class="n">${pair(a.undetermined)}</td><td class="n">${pair(a.fatalities)}</td></tr>`);
+    P.push(`<tr><td>${h(a.label)}</td><td>${h((a.status ?? '').replace(/_/g, ' '))}</td><td class="n">${pair(a.violations)}</td>${deltaCell(a.violations)}<td class="n">${pair(a.undetermined)}</td><td class="n">${pair(a.fatalities)}</td></tr>`);
   }
   P.push('</tbody></table>');
   countTable(P, 'By party', 'party', b.parties);

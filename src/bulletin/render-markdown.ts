@@ -35,7 +35,7 @@ export function renderMarkdown(b: Bulletin, images: MarkdownImages = {}): string
   L.push('## By agreement', '');
   L.push('| agreement | status | violations | change | undetermined | fatalities |', '|---|---|---:|---:|---:|---:|');
   for (const a of b.agreements) {
-    L.push(`| ${md(a.label)} | ${md(a.status ?? '')} | ${pair(a.violations)} | ${delta(a.violations)} | ${pair(a.undetermined)} | ${pair(a.fatalities)} |`);
+    L.push(`| ${md(a.label)} | ${md((a.status ?? '').replace(/_/g, ' '))} | ${pair(a.violations)} | ${delta(a.violations)} | ${pair(a.undetermined)} | ${pair(a.fatalities)} |`);
   }
   L.push('');
   countTable(L, 'By party', 'party', b.parties);
