@@ -1,6 +1,7 @@
 /** The readers and the ingest service: column mapping, bad rows with lines, --strict, idempotence. */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Agreement } from '../../src/domain/agreement.js';
 import { detectFormat, type ReadItem, readReports } from '../../src/pipeline/ingest/index.js';
 import { type ActorRegistry, createActorRegistry } from '../../src/pipeline/resolve/actor-registry.js';
 import { ingestFile } from '../../src/services/ingest-files.js';
@@ -10,6 +11,7 @@ import { loadWorkspace } from '../../src/workspace/load-workspace.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/ingest/${name}`, import.meta.url));
 let registry: ActorRegistry;
+let agreements: Agreement[];
 
 async function readAll(file: string): Promise<ReadItem[]> {
   const out: ReadItem[] = [];
@@ -20,6 +22,7 @@ async function readAll(file: string): Promise<ReadItem[]> {
 beforeAll(async () => {
   const { workspace } = await loadWorkspace(builtinWorkspaceDir());
   registry = createActorRegistry(workspace!.actors);
+  agreements = workspace!.agreements;
 });
 
 describe('ACLED reader', () => {
@@ -115,6 +118,26 @@ describe('ingest service', () => {
       const ok = await ingestFile(store, fixture('ucdp-synthetic.csv'), { registry, strict: true, format: 'ucdp' });
       expect(ok.rejected).toBe(true);
       expect((await store.stats()).reports).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('ingests report text through extraction, with its claims, idempotently', async () => {
+    const store = await openStore({ url: ':memory:' });
+    try {
+      const opts = { registry, agreements, published: '2016-12-30', source: 'SOHR' };
+      const s = await ingestFile(store, fixture('report.txt'), opts);
+      expect(s).toMatchObject({ format: 'text', inserted: 1, incidentsCreated: 1, errorCount: 0 });
+      const [r] = (await store.listReports({ format: 'text' })).items;
+      expect(r).toMatchObject({ type: 'air_drone_strike', by: 'syrian-government', source_ids: ['sohr'] });
+      expect((r.payload as { evidence?: unknown }).evidence).toBeDefined();
+      const claims = (await store.listClaims({ agreement: 'syria-2016-12-nationwide' })).items;
+      expect(claims.map((c) => c.kind).sort()).toEqual(['confirmed', 'disputed', 'violation_alleged']);
+      expect((await store.agreementStatus('syria-2016-12-nationwide')).length).toBeGreaterThan(0);
+      const again = await ingestFile(store, fixture('report.txt'), opts);
+      expect(again).toMatchObject({ inserted: 0, duplicates: 1 });
+      expect((await store.stats()).claims).toBe(3);
     } finally {
       await store.close();
     }
