@@ -12,7 +12,7 @@ import { isKnownAdminCode } from '../geo/index.js';
 import { checkActors, declaredActorIds } from './check-actors.js';
 import { checkAgreement } from './check-agreement.js';
 import type { ZoneContext } from './check-zones.js';
-import type { Areal } from './geojson-zone.js';
+import { type Areal, resolveGeoJsonZone } from './geojson-zone.js';
 import { type Place, placesFileSchema } from './places.js';
 import { compareProblems, formatProblem, hasErrors, type Problem } from './problem.js';
 import { SourceFile } from './source-file.js';
@@ -163,6 +163,21 @@ export async function loadWorkspace(dir: string): Promise<{ workspace: Workspace
       }
     }
     problems.push(...src.problems);
+  }
+
+  // zone files no agreement refers to are still part of the workspace: check them too
+  let zoneNames: string[] = [];
+  try {
+    zoneNames = (await readdir(join(root, 'zones'))).filter((n) => /\.(geo)?json$/.test(n)).sort();
+  } catch {
+    // zones/ is optional
+  }
+  const checked = new Set([...zoneFileCache.keys()].map((k) => k.split('\u0000')[0]));
+  for (const name of zoneNames) {
+    const file = `zones/${name}`;
+    if (checked.has(file)) continue;
+    const text = await readText(join(root, 'zones', name));
+    if (typeof text === 'string') problems.push(...resolveGeoJsonZone(file, text, undefined).problems);
   }
 
   // places.yaml (optional)
