@@ -60,7 +60,15 @@ const GMT = /\(?\b(\d{1,2})[:.]?(\d{2})\s*(?:hrs\s*)?(GMT|UTC|Z)\b\)?/i;
 
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 /** what chrono is needed for: digits, months, relative units, clock words */
-const HARD_CUE = /\d{1,2}\s*[/.:-]\s*\d|\b(?:19|20)\d\d\b|\d(?:st|nd|rd|th)\b|\d\s*(?:am|pm|a\.m|p\.m|gmt|utc|hrs|h)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|\b(?:ago|tomorrow|midnight|noon|year|morning|evening|night|dawn|afternoon)\b|\b(?:last|this|next|past|previous)\s+(?!week\b|month\b)\w/i;
+const HARD_CUE = /\d{1,2}\s*[/.:-]\s*\d|\b(?:19|20)\d\d\b|\d(?:st|nd|rd|th)\b|\d\s*(?:am|pm|a\.m|p\.m|gmt|utc|hrs|h)\b|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|\bmay\s+\d|\d\s+may\b|\b(?:ago|tomorrow|midnight|noon|year|morning|evening|night|dawn|afternoon)\b|\b(?:last|this|next|past|previous)\s+(?!week\b|month\b)\w/i;
+/** day ranges ("from 12 to 14 February", "Dec. 28-30") are left to chrono */
+const RANGE_CUE = /\d\s*(?:-|–|to|and|until|till|through)\s*\d{1,2}\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*(?:-|–|to|until|till|through)\s*\d/i;
+const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** "12 March", "March 12th, 2016", "on 5 Sep 2014" (a leading weekday is left to EASY_DATE) */
+const DAY_MONTH = new RegExp(
+  `\\b(?:on\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_WORD}|${MONTH_WORD.replace('(', '(?:').replace(/^\(\?:/, '(')}\\s+(\\d{1,2})(?:st|nd|rd|th)?)(?:,?\\s+((?:19|20)\\d\\d))?\\b(?![:/.]\\d)`,
+  'gi',
+);
 const EASY_DATE = /\b(?:(?:on|early on|late on|early|late)\s+)?(?:(yesterday|today|tonight)|((mon|tues|wednes|thurs|fri|satur|sun))day(?:'s|’s|s)?)\b/gi;
 
 export function hasDateCue(sentence: string): boolean {
@@ -170,11 +178,29 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
 
   // fast path: most news dates are a bare weekday or yesterday/today; chrono is needed only
   // when the sentence has digits, month names or other time words
-  if (!HARD_CUE.test(sentence)) {
-    for (const m of sentence.matchAll(EASY_DATE)) {
+  const easy = [...sentence.matchAll(EASY_DATE), ...sentence.matchAll(DAY_MONTH)];
+  let masked = sentence;
+  for (const m of easy) masked = masked.slice(0, m.index) + ' '.repeat(m[0].length) + masked.slice((m.index ?? 0) + m[0].length);
+  if (!HARD_CUE.test(masked) && !RANGE_CUE.test(sentence)) {
+    for (const m of sentence.matchAll(DAY_MONTH)) {
       const s0 = m.index ?? 0;
       const e0 = s0 + m[0].length;
       if (overlaps(taken, s0, e0)) continue;
+      const mw = m[2] ?? m[3];
+      if (mw === 'may') continue; // the modal verb, not the month
+      const month = MONTHS.indexOf(mw.slice(0, 3).toLowerCase()) + 1;
+      const day = Number(m[1] ?? m[4]);
+      let y = m[5] ? Number(m[5]) : today.y;
+      if (day < 1 || day > 31) continue;
+      if (!m[5] && !future && dayDiff({ y, m: month, d: day }, today) > 2) y--;
+      if (!m[5] && future && dayDiff({ y, m: month, d: day }, today) < -2) y++;
+      push(dayOrMidnight(sentence, s0, e0, { y, m: month, d: day }, base, ctx, future, gmt));
+    }
+    for (const m of sentence.matchAll(EASY_DATE)) {
+      const s0 = m.index ?? 0;
+      const e0 = s0 + m[0].length;
+      // "Friday 5 Sep 2014": the weekday only names the date that follows
+      if (overlaps(taken, s0, e0) || taken.some(([a]) => a >= e0 && a - e0 <= 3)) continue;
       let d: Ymd;
       const w = m[1]?.toLowerCase();
       if (w === 'yesterday') d = addDays(today, -1);
