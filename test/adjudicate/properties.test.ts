@@ -69,6 +69,21 @@ describe('adjudication properties', () => {
     );
   });
 
+  it('without `all`, the findings are exactly the ones of `all` other than not_applicable', async () => {
+    const adj = await adjudicatorOf('phased');
+    await fc.assert(
+      fc.asyncProperty(fc.array(incidentArb, { minLength: 1, maxLength: 30 }), async (xs) => {
+        const cols = columnsOf(
+          adj,
+          xs.map((x, k) => line(k, x)),
+        );
+        const everything = adj.adjudicate(cols, { all: true }).filter((f) => f.verdict !== 'not_applicable');
+        expect(JSON.stringify(adj.adjudicate(cols))).toBe(JSON.stringify(everything));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   for (const ws of ['base', 'dmz', 'phased']) {
     it(`shrinking a precision circle never makes a determined verdict undetermined (${ws})`, async () => {
       const adj = await adjudicatorOf(ws);

@@ -15,11 +15,13 @@ import type { Finding } from '../../domain/finding.js';
 import type { Incident } from '../../domain/incident.js';
 import { DAY_MS } from '../../domain/time.js';
 import { CompiledAgreement } from './compiled-agreement.js';
+import type { ComplianceRow } from './compliance-series.js';
 import { type AreaGeometry, type GeometrySource, workspaceGeometrySource } from './geometry-source.js';
 import { IncidentColumns } from './incident-columns.js';
 import { IncidentSite } from './incident-site.js';
 import { Judge } from './judge.js';
 import { PartyResolver } from './party-resolver.js';
+import { inForce } from './reasons.js';
 import { sortedOrder } from './sort-order.js';
 import { NOT_APPLICABLE, newOutcome, type Outcome, VERDICT_NAMES, VIOLATION } from './verdict.js';
 import { ZoneRegistry } from './zone-registry.js';
@@ -80,7 +82,10 @@ export class Adjudicator {
     this.agreements = agreements.map((a) => new CompiledAgreement(a, this.parties, this.registry, workspace.zoneGeometries));
     this.timeZones = [...new Set(this.agreements.map((a) => a.tz))];
     if (this.timeZones.length === 0) this.timeZones.push('UTC');
-    for (const a of this.agreements) a.tzIndex = this.timeZones.indexOf(a.tz);
+    for (const a of this.agreements) {
+      a.tzIndex = this.timeZones.indexOf(a.tz);
+      a.inForceReason = inForce(a);
+    }
     this.site = new IncidentSite(this.registry, (code) => this.geometry.admin(code));
     this.judge = new Judge(this.parties, this.registry, this.site);
   }
@@ -135,13 +140,29 @@ export class Adjudicator {
     const judge = this.judge;
     const all = options.all === true;
     const agreements = this.agreements;
+    const nAgreements = agreements.length;
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
-      judge.focus(cols, i);
-      for (let j = 0; j < agreements.length; j++) {
+      stats.evaluations += nAgreements;
+      // row 1 without the judge when the facts are plain: not hostile, or outside the time in
+      // force (exactly the judge's answer: see Judge.judge); only the printed findings need it
+      if (!all && !cols.hostile[cols.type[i]]) {
+        stats.verdicts[NOT_APPLICABLE] += nAgreements;
+        continue;
+      }
+      let focused = false;
+      for (let j = 0; j < nAgreements; j++) {
         const a = agreements[j];
+        const z = a.tzIndex;
+        if (!all && (cols.end[z][i] < a.from || cols.start[z][i] >= a.until || (cols.end[z][i] === a.from && cols.start[z][i] < a.from))) {
+          stats.verdicts[NOT_APPLICABLE]++;
+          continue;
+        }
+        if (!focused) {
+          judge.focus(cols, i);
+          focused = true;
+        }
         judge.judge(a, i, out, null);
-        stats.evaluations++;
         stats.verdicts[out.verdict]++;
         if (out.verdict === NOT_APPLICABLE && !all) continue;
         const reasons: string[] = [];
@@ -150,6 +171,43 @@ export class Adjudicator {
       }
     }
     return stats;
+  }
+
+  /**
+   * The findings other than not_applicable as rows for complianceSeries (no reasons: fast path).
+   * The zone is the one named by the deciding rule ("agreement/zone"), or the agreement's country.
+   */
+  complianceRows(cols: IncidentColumns): ComplianceRow[] {
+    this.schedulePhases(cols);
+    const order = this.outputOrder(cols);
+    const out = newOutcome();
+    const rows: ComplianceRow[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
+      this.judge.focus(cols, i);
+      for (const a of this.agreements) {
+        this.judge.judge(a, i, out, null);
+        if (out.verdict === NOT_APPLICABLE) continue;
+        const where = out.rule && 'where' in out.rule ? out.rule.where : undefined;
+        rows.push({
+          incident: cols.ids[i],
+          agreement: a.id,
+          verdict: VERDICT_NAMES[out.verdict],
+          party: this.partyName(cols, a, i, out.party),
+          answerable: out.answerable >= 0 ? this.parties.ids[out.answerable] : null,
+          zone: `${a.id}/${where ?? a.agreement.country}`,
+          time: cols.start[a.tzIndex][i],
+          fatalities: cols.fatalities[i] >= 0 ? cols.fatalities[i] : null,
+        });
+      }
+    }
+    return rows;
+  }
+
+  private partyName(cols: IncidentColumns, a: CompiledAgreement, i: number, code: number): string | null {
+    if (code < 0) return null;
+    const id = this.parties.ids[code];
+    return this.parties.hasSuccession(this.parties.classOf(code)) ? this.parties.nameAt(id, cols.start[a.tzIndex][i], a.tz) : id;
   }
 
   /** Incidents sorted by start (in the first agreement's zone), id, then input line. */
@@ -218,12 +276,7 @@ export class Adjudicator {
 
   finding(cols: IncidentColumns, a: CompiledAgreement, i: number, o: Outcome, reasons: string[]): Finding {
     const P = this.parties;
-    let party: string | null = null;
-    if (o.party >= 0) {
-      const id = P.ids[o.party];
-      const cls = P.classOf(o.party);
-      party = P.hasSuccession(cls) ? P.nameAt(id, cols.start[a.tzIndex][i], a.tz) : id;
-    }
+    const party = this.partyName(cols, a, i, o.party);
     const sources = cols.sources[i];
     return {
       incident: cols.ids[i],

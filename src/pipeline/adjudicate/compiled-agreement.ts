@@ -70,6 +70,8 @@ export class CompiledAgreement {
   private readonly parties: PartyResolver;
   private readonly zoneIndex = new Map<string, number>();
   readonly countryZone: number;
+  /** "in force since ...", computed once */
+  inForceReason = '';
 
   constructor(agreement: Agreement, parties: PartyResolver, registry: ZoneRegistry, resolvedZones?: ReadonlyMap<string, AreaGeometry>) {
     this.id = agreement.id;

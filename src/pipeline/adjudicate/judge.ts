@@ -90,7 +90,17 @@ export class Judge {
       if (reasons) reasons.splice(1, 0, R.timeSpan(cols, i, a.tz, s, e));
       return;
     }
-    const cuts = this.cuts.subarray(0, n).sort();
+    const cuts = this.cuts;
+    // insertion sort of the few cuts (no allocation in the hot loop)
+    for (let k = 1; k < n; k++) {
+      const v = cuts[k];
+      let j = k - 1;
+      while (j >= 0 && cuts[j] > v) {
+        cuts[j + 1] = cuts[j];
+        j--;
+      }
+      cuts[j + 1] = v;
+    }
     let agree = true;
     for (let k = 0; k < n; k++) {
       this.judgeAt(a, i, cuts[k], this.pieces[k], null);
@@ -110,7 +120,7 @@ export class Judge {
     copyOutcome(this.pieces[last], out);
     out.verdict = UNDETERMINED;
     if (reasons) {
-      const at = Array.from(cuts.subarray(1), (t) => R.cutName(a, t)).join(', ');
+      const at = Array.from(cuts.subarray(1, n), (t) => R.cutName(a, t)).join(', ');
       reasons.push(`${R.timeSpan(cols, i, a.tz, s, e)} and spans ${at}`);
       for (let k = 0; k < n; k++) {
         const to = k + 1 < n ? cuts[k + 1] : e;
@@ -140,7 +150,7 @@ export class Judge {
       reasons?.push(R.outOfForce(a, t));
       return;
     }
-    reasons?.push(R.inForce(a));
+    reasons?.push(a.inForceReason);
     const seg = a.segmentAt(t);
     const k = a.segmentVersion[seg];
     if (reasons && k > 0) reasons.push(`as amended on ${formatUtc(a.versions[k].from)}`);

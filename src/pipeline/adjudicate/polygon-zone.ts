@@ -175,16 +175,19 @@ export class PolygonZone implements CompiledZone {
     const bx = this.frame.x(blon);
     const by = this.frame.y(blat);
     const xy = this.xy;
-    const test = (e: number) => segmentsMeet(ax, ay, bx, by, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3]);
+    const edges = this.edges;
     if (this.edgeIndex) {
-      let hit = false;
-      this.edgeIndex.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), (i) => {
-        if (!hit && test(this.edges[i])) hit = true;
-        return false;
-      });
-      return hit;
+      const found = this.edgeIndex.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+      for (let k = 0; k < found.length; k++) {
+        const e = edges[found[k]];
+        if (segmentsMeet(ax, ay, bx, by, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3])) return true;
+      }
+      return false;
     }
-    for (let i = 0; i < this.edges.length; i++) if (test(this.edges[i])) return true;
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k];
+      if (segmentsMeet(ax, ay, bx, by, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3])) return true;
+    }
     return false;
   }
 
@@ -243,8 +246,9 @@ function on(ax: number, ay: number, bx: number, by: number, cx: number, cy: numb
   return Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
 }
 
-const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
-  Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+}
 
 /** Segments p1-p2 and q1-q2 cross or touch (the classic orientation test, CLRS §33.1). */
 export function segmentsMeet(

@@ -43,6 +43,12 @@ export class ZoneRegistry {
   private index: Flatbush | null = null;
   private readonly source: GeometrySource;
   private readonly scratch: number[] = [];
+  /** flatbush filter that collects into `scratch` (one closure for all queries, no result arrays) */
+  private readonly collect = (i: number): boolean => {
+    if (i < this.entries.length) this.scratch.push(i);
+    return false;
+  };
+  private readonly bySpec = new WeakMap<object, number>();
 
   constructor(source: GeometrySource) {
     this.source = source;
@@ -50,14 +56,20 @@ export class ZoneRegistry {
 
   /** The registry index of a zone spec; `resolved` is a geometry the workspace loader already read. */
   add(spec: ZoneSpec, resolved?: AreaGeometry): number {
+    const same = this.bySpec.get(spec);
+    if (same !== undefined && resolved === undefined) return same;
     const form = zoneForm(spec);
     const key = `${form}:${JSON.stringify('file' in spec ? spec.file : 'polygon' in spec ? spec.polygon : 'buffer' in spec ? spec.buffer : 'country' in spec ? spec.country : spec.admin)}`;
     const known = this.byKey.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.bySpec.set(spec, known);
+      return known;
+    }
     this.index = null;
     const entry = this.compile(spec, form, resolved);
     this.entries.push(entry);
     this.byKey.set(key, this.entries.length - 1);
+    this.bySpec.set(spec, this.entries.length - 1);
     return this.entries.length - 1;
   }
 
@@ -115,11 +127,7 @@ export class ZoneRegistry {
     const { dLon, dLat } = degreesAround(lat, radiusKm);
     const found = this.scratch;
     found.length = 0;
-    const n = this.entries.length;
-    index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat, (i) => {
-      if (i < n) found.push(i);
-      return false;
-    });
+    index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat, this.collect);
     const count = Math.min(found.length, out.length);
     for (let k = 0; k < count; k++) out[k] = found[k];
     return count;
