@@ -12,6 +12,7 @@ import { adjudicatorFor } from '../services/compliance-workspace.js';
 import { refreshStaleFindings } from '../services/stored-findings.js';
 import type { Adjudicator } from '../pipeline/adjudicate/index.js';
 import { deadlineObligations } from './presenters/obligations.js';
+import { statusHistory } from './presenters/status-history.js';
 import { verdictsOf } from '../services/incident-verdicts.js';
 import type { IncidentFilter } from '../store/incident-filter.js';
 import { ReviewError, type ReportInput, type Store } from '../store/store.js';
@@ -24,7 +25,7 @@ import { finding, incidentDetail, incidentSummary } from './presenters/incident.
 import { reportDetail, reportSummary } from './presenters/report.js';
 import { agreementZones } from './presenters/zones.js';
 import type { IncidentSummary } from './schemas/incident.js';
-import type { IncidentFilterQuery } from './schemas/incident-query.js';
+import type { IncidentFilterQuery, IncidentListQuery } from './schemas/incident-query.js';
 import type { SubmitReportBody } from './schemas/report.js';
 import { type Workspace, zoneGeometryKey } from '../workspace/index.js';
 
@@ -67,6 +68,8 @@ function cursorError(err: unknown): never {
 export interface BackendOptions {
   /** how long a compliance series may be served from memory (default 10 s; 0 disables) */
   complianceTtlMs?: number;
+  /** how long a page of an incident list may be served from memory (default 2 s; 0 disables) */
+  listTtlMs?: number;
 }
 
 export function storeBackend(
@@ -75,7 +78,14 @@ export function storeBackend(
   services: ApiServices = {},
   options: BackendOptions = {},
 ): ApiBackend {
+  // many viewers open the same default views: identical requests within a few seconds share one
+  // computation; every write through this backend clears both caches
   const complianceCache = new TtlCache<ComplianceSeries>(options.complianceTtlMs ?? 10_000);
+  const listCache = new TtlCache<Page<IncidentSummary>>(options.listTtlMs ?? 2_000);
+  const wrote = () => {
+    complianceCache.clear();
+    listCache.clear();
+  };
   const zoneFeatures = new Map<string, ReturnType<typeof agreementZones>>();
   const actors = new Map(workspace.actors.map((a) => [a.id, a]));
   const agreements = new Map(workspace.agreements.map((a) => [a.id, a]));
@@ -153,6 +163,12 @@ export function storeBackend(
     return rows.map((r) => incidentSummary(r, v.get(r.id) ?? []));
   };
 
+  const listPage = async (q: IncidentListQuery): Promise<Page<IncidentSummary>> => {
+    const { filter, within } = toFilter(q);
+    const page = await store.listIncidents(filter, { limit: q.limit, cursor: q.cursor }, { within }).catch(cursorError);
+    return { items: await withVerdicts(page.items), next_cursor: page.next_cursor };
+  };
+
   const getIncident = async (id: string) => {
     const d = await store.getIncident(id);
     return d ? incidentDetail(d) : undefined;
@@ -190,12 +206,7 @@ export function storeBackend(
         store.listClaims({ agreement: id }, { limit: 1000 }),
         services.obligations ? services.obligations(a, store) : Promise.resolve(deadlineObligations(a)),
       ]);
-      const history = status.map((s, i) => ({
-        from: s.at,
-        until: status[i + 1]?.at ?? null,
-        status: s.status,
-        note: `claim ${s.claim_id}`,
-      }));
+      const history = statusHistory(a, status);
       return agreementDetail(
         a,
         actors,
@@ -217,12 +228,8 @@ export function storeBackend(
       );
     },
 
-    async listIncidents(q) {
-      const { filter, within } = toFilter(q);
-      const page = await store
-        .listIncidents(filter, { limit: q.limit, cursor: q.cursor }, { within })
-        .catch(cursorError);
-      return { items: await withVerdicts(page.items), next_cursor: page.next_cursor };
+    listIncidents(q) {
+      return listCache.get(JSON.stringify(q), () => listPage(q));
     },
     async *exportIncidents(q) {
       const { filter, within } = toFilter(q);
@@ -297,7 +304,7 @@ export function storeBackend(
       return r ? reportDetail(r) : undefined;
     },
     async submitReport(body, by) {
-      complianceCache.clear();
+      wrote();
       const { inputs } = (services.extractReports ?? reportsFromText)(body, by.name);
       const stored = [];
       for (const input of inputs) stored.push(await store.submitReport(input, by.name));
@@ -328,7 +335,7 @@ export function storeBackend(
     },
 
     async review(id, action, by) {
-      complianceCache.clear();
+      wrote();
       const who = by.name;
       try {
         switch (action.action) {

@@ -1,18 +1,18 @@
 /**
- * A real API over a real SQLite store in a temporary folder, with the fixture workspace
+ * A real API over a real store (SQLite in a temporary folder, or PostgreSQL in a random schema), with the fixture workspace
  * (test/api/fixtures/ws) and a seeded, deterministic set of incidents and findings, plus one API
  * token per role. No mocks: requests go through `app.request()` into the store.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ApiConfig, createApp } from '../../src/api/app.js';
 import { issueToken, ROLES, type Role } from '../../src/api/auth.js';
 import { storeBackend } from '../../src/api/store-backend.js';
 import type { Finding, Verdict } from '../../src/domain/finding.js';
-import { openStore, type ReportInput, type Store } from '../../src/store/store.js';
+import type { ReportInput, Store } from '../../src/store/store.js';
 import { loadWorkspaceOrThrow, type Workspace } from '../../src/workspace/index.js';
+import { sqliteDialect, type TestDialect } from '../store/dialects.js';
+
+export { DIALECTS } from '../store/dialects.js';
 
 export const FIXTURE_WS = fileURLToPath(new URL('./fixtures/ws', import.meta.url));
 const DAY = 86_400_000;
@@ -71,9 +71,9 @@ export interface Harness {
   send(method: string, path: string, body: unknown, role?: Role): Promise<Response>;
 }
 
-export async function harness(config: Partial<ApiConfig> = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'truce-api-'));
-  const store = await openStore({ url: join(dir, 'truce.sqlite') });
+export async function harness(config: Partial<ApiConfig> = {}, dialect: TestDialect = sqliteDialect): Promise<Harness> {
+  const opened = await dialect.open();
+  const { store } = opened;
   const workspace = await loadWorkspaceOrThrow(FIXTURE_WS);
   const reports = seedReports();
   const added = await store.addReports(reports);
@@ -104,10 +104,7 @@ export async function harness(config: Partial<ApiConfig> = {}): Promise<Harness>
     workspace,
     tokens,
     ids,
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => opened.cleanup(),
     get: async (path, role) => app.request(path, { headers: auth(role) }),
     send: async (method, path, body, role) =>
       app.request(path, {
