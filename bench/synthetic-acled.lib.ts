@@ -132,7 +132,7 @@ export async function writeSyntheticAcled(path: string, opts: SynthOptions): Pro
     }
     buf += `${cells.map(csvField).join(',')}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((res) => out.once('drain', res));
+      if (!out.write(buf)) await new Promise<void>((res) => out.once('drain', () => res()));
       buf = '';
     }
   }
