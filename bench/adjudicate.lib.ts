@@ -94,7 +94,8 @@ export function makeAgreements(rand: () => number, zones: BenchZone[], count = 5
     const startMonth = Math.floor(rand() * 48);
     const months = 3 + Math.floor(rand() * 22);
     const ym = (m: number) => `${2016 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
-    const own = Array.from({ length: 20 }, () => zones[Math.floor(rand() * zones.length)]);
+    // every zone belongs to exactly one agreement: 50 x 20 = 1,000
+    const own = zones.slice((20 * a) % zones.length, ((20 * a) % zones.length) + 20);
     const zoneMap: Record<string, unknown> = {};
     for (const z of own) zoneMap[z.id] = zoneSpec(z);
     const bound = ['gov', 'front', ...Array.from({ length: 6 }, () => `group-${Math.floor(rand() * 29)}`)];

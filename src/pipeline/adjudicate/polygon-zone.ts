@@ -16,7 +16,7 @@ import { distanceKm, distanceToArcKm } from './geodesy.js';
 import { LocalFrame, segmentDistance } from './local-frame.js';
 
 /** Polygons with more edges than this get an edge index; below it a linear scan is faster. */
-const EDGE_INDEX_MIN = 48;
+const EDGE_INDEX_MIN = 160;
 
 export class PolygonZone implements CompiledZone {
   readonly kind = 'polygon';
@@ -223,18 +223,27 @@ export class PolygonZone implements CompiledZone {
   private exactDistance(lon: number, lat: number, reach: number): number {
     const x = this.frame.x(lon);
     const y = this.frame.y(lat);
+    const xy = this.xy;
     const ll = this.ll;
-    let candidates: ArrayLike<number>;
+    const edges = this.edges;
+    let candidates: ArrayLike<number> | null = null;
     if (this.edgeIndex) {
-      candidates = Number.isFinite(reach)
-        ? this.edgeIndex.search(x - reach, y - reach, x + reach, y + reach)
-        : this.edgeIndex.neighbors(x, y, 16);
-    } else {
-      candidates = { length: this.edges.length } as ArrayLike<number>;
+      candidates = Number.isFinite(reach) ? this.edgeIndex.search(x - reach, y - reach, x + reach, y + reach) : this.edgeIndex.neighbors(x, y, 4);
     }
+    const count = candidates ? candidates.length : edges.length;
+    // planar distances first; exact ones only for edges that can be the nearest within the error bound
+    let nearest = Infinity;
+    for (let k = 0; k < count; k++) {
+      const e = edges[candidates ? candidates[k] : k];
+      const d = segmentDistance(x, y, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3]);
+      if (d < nearest) nearest = d;
+    }
+    const err = this.frame.error(lat, Math.min(nearest, 1e4), this.err);
+    const limit = (nearest * (1 + err.rel) + 2 * err.abs) / (1 - err.rel);
     let best = Infinity;
-    for (let k = 0; k < candidates.length; k++) {
-      const e = this.edges[this.edgeIndex ? candidates[k] : k];
+    for (let k = 0; k < count; k++) {
+      const e = edges[candidates ? candidates[k] : k];
+      if (segmentDistance(x, y, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3]) > limit) continue;
       const d = distanceToArcKm(lon, lat, ll[2 * e], ll[2 * e + 1], ll[2 * e + 2], ll[2 * e + 3]);
       if (d < best) best = d;
     }
