@@ -130,6 +130,8 @@ export interface About {
   api_version: string;
   public_read: boolean;
   you: { authenticated: boolean; name: string | null; role: string | null };
+  /** `tile_url` from the server's configuration (truce.yaml); null: the bundled boundaries only */
+  map?: { tile_url: string | null };
 }
 
 export class ApiError extends Error {

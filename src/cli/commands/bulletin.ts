@@ -118,7 +118,7 @@ export function register(program: Command): void {
     .requiredOption('--date <day>', 'the day reported, YYYY-MM-DD (local to the agreements\' time zone)')
     .addOption(new Option('--format <format>', 'output format (default: from --out, else html)').choices(['html', 'md', 'pdf']))
     .option('--out <file>', 'write to this file instead of stdout (needed for pdf)')
-    .option('--database <url>', 'the store: postgres://... or a SQLite file (default: DIR/.truce/truce.sqlite)')
+    .option('--database <url>', 'the store: postgres://... or a SQLite file (default: DATABASE_URL, else DIR/.truce/truce.sqlite, else ./.truce/truce.sqlite)')
     .option('--data <file>', 'read the bulletin input (BulletinData JSON) from a file instead of the store')
     .option('--tz <zone>', 'IANA time zone of the day (default: the first agreement\'s tz)')
     .option('--title <text>', 'bulletin title')

@@ -3,7 +3,7 @@
  * timeline against the previous period. Everything follows the URL's filters.
  */
 import { type AgreementSummary, api, query } from '../api.js';
-import { actorMap, actorName, agreementList } from '../context.js';
+import { actorMap, actorName, agreementList, whoAmI } from '../context.js';
 import { h, mount } from '../dom.js';
 import { filterBar, filterQuery } from '../filters.js';
 import { IncidentMap, type MapConfig } from '../map-view.js';
@@ -14,13 +14,10 @@ import { badge, formatWhen, humanType } from '../verdict.js';
 
 const DAY = 86_400_000;
 
-let configPromise: Promise<MapConfig> | null = null;
-/** optional `config.json` next to index.html: `{"tiles": "https://…/{z}/{x}/{y}.png", "attribution": "…"}` */
-function mapConfig(): Promise<MapConfig> {
-  configPromise ??= fetch('./config.json')
-    .then((r) => (r.ok ? (r.json() as Promise<MapConfig>) : {}))
-    .catch(() => ({}));
-  return configPromise;
+/** The optional tile URL comes from the server's configuration (`tile_url` in truce.yaml, GET /api/v1). */
+async function mapConfig(): Promise<MapConfig> {
+  const about = await whoAmI().catch(() => null);
+  return about?.map?.tile_url ? { tiles: about.map.tile_url } : {};
 }
 
 export function mapPage(): Page {
