@@ -29,6 +29,7 @@ const DENIED = /\b(?:denied|denies|deny|refuted|no truth|untrue|incorrect|fabric
 /** Whole-war tolls ("More than 280,000 people have been killed since 2011") are background. */
 const WAR_TOTAL =
   /\b(?:since (?:the (?:start|beginning|outbreak)|the (?:war|conflict|uprising|crisis|revolution) (?:began|started|erupted|broke out)|(?:march )?20\d\d|it (?:began|erupted|started))|(?:war|conflict|crisis|uprising) (?:that |which )?(?:has|have|had) (?:so far )?(?:killed|left|claimed)|(?:war|conflict)(?:'s)? (?:death )?toll|killed (?:more than |over |nearly |about |around )?(?:\d{3},?\d{3}|hundreds of thousands))/i;
+const ARMED_VICTIMS = /\b(?:fighters|soldiers|militants|troops|rebels|members|jihadists|jihadis|terrorists|gunmen|insurgents|combatants|personnel|servicemen|officers|policemen|guards|commanders?|leaders?)\b/i;
 const SYRIA = { name: 'Syria', lat: 35.0, lon: 38.5, precision_km: 400 };
 
 export function runPipeline(text: string, p: PipelineInput): ExtractResult {
@@ -87,7 +88,10 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     const actors: Party[] = [];
     while (ai < actorMentions.length && actorMentions[ai].end <= s.end) {
       const a = actorMentions[ai++];
-      if (a.id !== null || a.via) actors.push({ start: a.start, end: a.end, text: a.text, id: a.id });
+      // the registry resolves generic descriptors ("rebels", "terrorists") to no actor: they are
+      // not parties here; only the unknown-* descriptors ("unidentified aircraft") say "unknown"
+      if (a.id !== null) actors.push({ start: a.start, end: a.end, text: a.text, id: a.id });
+      else if (a.via?.startsWith('unknown-')) actors.push({ start: a.start, end: a.end, text: a.text, id: null });
     }
     const gov = ms.find((m) => m.candidates[0]?.level === 'governorate')?.candidates[0].admin1 ?? docHint;
     const places: ResolvedPlace[] = [];
@@ -99,7 +103,10 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     const fat = (trig || CASUALTY_CUE.test(s.text)) && !WAR_TOTAL.test(s.text) ? findFatalities(s.text, s.start) : undefined;
     const dates = p.ctx ? findDates(s.text, s.start, p.ctx) : [];
     for (const d of dates) d.role = dateRole(text, d, pubDay);
-    const roles = trig || fat ? findRoles(s.text, s.start, actors, registry, at, !!fat?.civilians || /\bcivilians?\b/i.test(s.text)) : {};
+    // ACLED codes the victims as Civilians when those killed are not combatants ("13 people",
+    // "five children"); armed victims ("30 soldiers") leave the target to the actor patterns
+    const unarmedDead = !!fat?.total && !ARMED_VICTIMS.test(fat.evidence.map((e) => e.text).join(' '));
+    const roles = trig || fat ? findRoles(s.text, s.start, actors, registry, at, !!fat?.civilians || unarmedDead || /\bcivilians?\b/i.test(s.text)) : {};
     facts.push({
       index: i,
       block: s.block,

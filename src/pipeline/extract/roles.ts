@@ -26,6 +26,7 @@ export interface Roles {
 // "regime raids", "government airstrikes": the registry has "regime forces" etc.; the bare
 // adjective before a weapon word is common enough in news to add here.
 const REGIME_RE = /\b(?:the\s+)?(?:Syrian\s+)?(?:regime|government|pro-government|pro-regime|loyalist|Assad)(?:'s|’s|s)?\s+(?:forces|troops|army|war ?planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|shelling|artillery|helicopters?|bombardment|barrel bombs?|snipers?|militias?)\b/gi;
+const REBEL_RE = /\b(?:rebel|opposition|insurgent)s?\s+(?:shelling|rockets?|mortars?|fire|artillery|attacks?|fighters|forces|snipers?|car bombs?)\b/gi;
 const SPEAKER_AFTER = /^\s*(?:,\s*)?(?:has\s+|have\s+)?(?:said|says|say|told|reported|reports|announced|added|stated|accused|blamed|condemned|denied|denies|according|spokes(?:man|woman)|statement|monitor|officials?\b)/i;
 const NON_COMBATANT_KINDS = new Set(['international', 'civilians']);
 const EITHER = /\b(?:either\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)\s+or\s+(?:the\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)(?:\s+(?:government|regime))?\s+(?:war ?planes?|jets?|aircraft|air ?force|airforce|planes|air ?strikes?|forces)\b/i;
@@ -34,13 +35,13 @@ const NATIONALITY: Record<string, string> = {
   russian: 'Russia', turkish: 'Turkey', american: 'United States', iranian: 'Iran', israeli: 'Israel', syrian: 'Syrian government',
   jordanian: 'Jordan', iraqi: 'Iraq', british: 'United Kingdom', french: 'France',
 };
-const NAT_RE = /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
+const NAT_RE = /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids?|strikes?|air force|aviation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
 const AGENT_AFTER = /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+|reportedly\s+)?(?:shell(?:ed|s)|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
-const AGENT_BEFORE = /\b(?:by|from|of)\s+(?:the\s+)?(?:(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|members|air ?strikes?|raids?) (?:of|by|belonging to) (?:the\s+)?)?$/i;
+const AGENT_BEFORE = /\b(?:by|from)\s+(?:the\s+)?(?:(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|members|air ?strikes?|raids?) (?:of|by|belonging to) (?:the\s+)?)?$|\b(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|air ?strikes?|raids?|shells|rockets|missiles)\s+(?:of|belonging to|fired by|launched by)\s+(?:the\s+)?$/i;
 const TARGET_BEFORE = /\b(?:on|against|with|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|at|into|in|positions of|held by|controlled by|killing|killed)\s+(?:the\s+)?(?:positions of\s+|areas? (?:held|controlled) by\s+)?$/i;
 const TARGET_AFTER = /^(?:-held|-controlled|\s+(?:positions?|posts?|checkpoints?|bases?|headquarters|fighters|members|convoy|held|controlled)|\s+(?:were|was)\s+(?:killed|targeted|hit))/i;
 const UNKNOWN_BY = /\b(?:unidentified|unknown|unmarked)\s+(?:war ?planes?|jets?|aircraft|planes|drones?|helicopters?|gunmen|assailants|attackers|armed men|perpetrators)\b/i;
-const CIVILIAN_VICTIMS = /\bcivilians?\b|\b(?:residential|market|hospital|school|mosque|bakery|homes|houses|neighbourhood|neighborhood|camp for displaced|displaced)\b/i;
+const CIVILIAN_VICTIMS = /\bcivilians?\b|\b(?:people|persons|children|women|residents|evacuees|worshippers|patients|passengers|crowd|family|families)\b|\b(?:residential|market|hospital|school|mosque|bakery|homes|houses|neighbourhood|neighborhood|camp for displaced|displaced)\b/i;
 
 /**
  * `mentions` are sentence-relative actor mentions (already resolved); `triggerAt` is where the
@@ -53,16 +54,18 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
   const all: Party[] = mentions.filter(combatant);
   const addPhrase = (m: RegExpMatchArray, name: string | undefined) => {
     const r = name ? registry.resolve(name, at) : undefined;
-    if (!r?.id) return;
+    const id = r?.id ?? (r?.via && !r.via.startsWith('unknown-') ? r.via : undefined);
+    if (!id) return;
     const s = base + (m.index ?? 0);
     const e = s + m[0].length;
     // the phrase replaces shorter mentions inside it ("Russian" inside "Russian warplanes")
     for (let k = all.length - 1; k >= 0; k--) if (all[k].start >= s && all[k].end <= e) all.splice(k, 1);
     if (all.some((p) => p.start < e && s < p.end)) return;
-    all.push({ start: s, end: e, text: m[0], id: r.id });
+    all.push({ start: s, end: e, text: m[0], id });
   };
   for (const m of sentence.matchAll(NAT_RE)) addPhrase(m, m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()]);
   for (const m of sentence.matchAll(REGIME_RE)) addPhrase(m, 'regime forces');
+  for (const m of sentence.matchAll(REBEL_RE)) addPhrase(m, 'rebels');
   all.sort((a, b) => a.start - b.start);
   for (const p of all) {
     const rs = p.start - base;
@@ -70,7 +73,7 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
     const before = sentence.slice(Math.max(0, rs - 45), rs);
     const after = sentence.slice(re, re + 60);
     if (SPEAKER_AFTER.test(after) && !/claimed responsibility/i.test(after)) continue;
-    const weaponNoun = /(?:war ?planes?|jets?|aircraft|helicopters?|artillery|air ?strikes?|air ?raids?|raids|shelling|bombardment|barrel bombs?|snipers?)$/i.test(p.text);
+    const weaponNoun = /(?:war ?planes?|jets?|aircraft|helicopters?|artillery|air ?strikes?|air ?raids?|raids|shelling|bombardment|barrel bombs?|snipers?|rockets?|mortars?|fire|car bombs?)$/i.test(p.text);
     if (!roles.by && (AGENT_BEFORE.test(before) || AGENT_AFTER.test(after) || weaponNoun || /^\s*claimed responsibility/i.test(after))) {
       if (!TARGET_AFTER.test(after) && !/\b(?:held|controlled) by\s+(?:the\s+)?$/i.test(before)) {
         roles.by = { ...p, strong: true };
