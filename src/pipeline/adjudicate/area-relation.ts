@@ -31,8 +31,15 @@ export function relateCodes(unit: string, zoneCode: string | undefined): Contain
 /** The unit against a polygon zone. */
 export function relatePolygons(unit: PolygonZone, zone: PolygonZone): Containment {
   const u = unit.ll;
+  const [minX, minY, maxX, maxY] = zone.bbox;
   for (const e of unit.edges) {
-    if (zone.meetsSegment(u[2 * e], u[2 * e + 1], u[2 * e + 2], u[2 * e + 3])) return EDGE;
+    const ax = u[2 * e];
+    const ay = u[2 * e + 1];
+    const bx = u[2 * e + 2];
+    const by = u[2 * e + 3];
+    // most edges of a governorate are far from a small zone: reject by box first
+    if ((ax < minX && bx < minX) || (ax > maxX && bx > maxX) || (ay < minY && by < minY) || (ay > maxY && by > maxY)) continue;
+    if (zone.meetsSegment(ax, ay, bx, by)) return EDGE;
   }
   // boundaries do not meet: each ring of one lies wholly inside or outside the other
   let unitIn = 0;
