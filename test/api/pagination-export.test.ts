@@ -88,6 +88,21 @@ describe.each(DIALECTS)('$name', (dialect) => {
       });
     });
 
+    it('GeoJSON can be cut down to the properties a map needs', async () => {
+      const fc = await (
+        await h.get('/api/v1/incidents.geojson?verdict=violation&properties=id,verdict,fatalities')
+      ).json();
+      expect(fc.features.length).toBeGreaterThan(10);
+      for (const f of fc.features) {
+        expect(Object.keys(f.properties)).toEqual(['id', 'verdict', 'fatalities']);
+        expect(f.properties.verdict).toBe('violation');
+        expect(f.properties.id).toBe(f.id);
+      }
+      const bad = await h.get('/api/v1/incidents.geojson?properties=id,secret');
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.fields[0].path).toBe('query.properties.1');
+    });
+
     it('exports refuse bad filters like the list does', async () => {
       expect((await h.get('/api/v1/incidents.csv?bbox=1')).status).toBe(400);
       expect((await h.get('/api/v1/incidents.geojson?verdict=nope')).status).toBe(400);

@@ -9,7 +9,7 @@ import { apiRoute } from '../route.js';
 import { newRouter } from '../router.js';
 import { idParam, page } from '../schemas/common.js';
 import { incidentDetail, incidentSummary } from '../schemas/incident.js';
-import { incidentFilterQuery, incidentListQuery } from '../schemas/incident-query.js';
+import { incidentFilterQuery, incidentGeoJsonQuery, incidentListQuery } from '../schemas/incident-query.js';
 
 const list = apiRoute({
   method: 'get',
@@ -45,7 +45,7 @@ const geojson = apiRoute({
   tags: ['incidents'],
   summary: 'Every located incident matching the filters, as a GeoJSON FeatureCollection of points',
   errors: ['not_found'],
-  request: { query: incidentFilterQuery },
+  request: { query: incidentGeoJsonQuery },
   responses: {
     200: { description: 'GeoJSON (RFC 7946)', content: { 'application/geo+json': { schema: z.string() } } },
   },
@@ -75,13 +75,13 @@ export function incidentRoutes(backend: ApiBackend) {
       }) as never;
     })
     .openapi(geojson, (c) => {
-      const q = c.req.valid('query');
+      const { properties, ...q } = c.req.valid('query');
       c.header('content-type', 'application/geo+json; charset=utf-8');
       return stream(c, async (s) => {
         await s.write('{"type":"FeatureCollection","features":[');
         let first = true;
         for await (const i of backend.exportIncidents(q)) {
-          const f = incidentFeature(i);
+          const f = incidentFeature(i, properties);
           if (!f) continue;
           await s.write((first ? '\n' : ',\n') + JSON.stringify(f));
           first = false;

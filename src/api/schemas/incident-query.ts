@@ -90,3 +90,39 @@ export const incidentListQuery = z
   .object({ ...filterShape, limit: limitParam, cursor: cursorParam })
   .superRefine(checkFilters);
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
+
+/** Properties a GeoJSON export can be cut down to (a map needs three of them, not all). */
+export const FEATURE_PROPERTIES = [
+  'id',
+  'when',
+  'when_start',
+  'when_end',
+  'type',
+  'hostile',
+  'by',
+  'against',
+  'fatalities',
+  'description',
+  'report_count',
+  'source_count',
+  'confidence',
+  'review_state',
+  'verdict',
+  'verdicts',
+  'place',
+  'admin1',
+  'admin2',
+  'admin',
+  'precision_km',
+] as const;
+
+export const incidentGeoJsonQuery = z
+  .object({
+    ...filterShape,
+    properties: csvList(z.enum(FEATURE_PROPERTIES)).openapi({
+      type: 'string',
+      description:
+        'comma list of the feature properties to include (default: all), e.g. `id,verdict,fatalities` for a map',
+    }),
+  })
+  .superRefine(checkFilters);
