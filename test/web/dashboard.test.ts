@@ -99,6 +99,17 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     await shot('03-incident');
   });
 
+  it('shows an agreement: parties, rules with clauses, deadlines with countdowns', async () => {
+    await page.goto(`${server.url}/#/agreements/idlib-2018-sochi`);
+    await page.locator('[data-testid=agreement-title]').waitFor();
+    expect(await page.locator('[data-testid=bound] li').allTextContents()).toContain('Government of Syria');
+    const deadlines = page.locator('[data-testid=obligations] tbody tr');
+    expect(await deadlines.count()).toBeGreaterThan(0);
+    // the Sochi deadlines passed in 2018: their countdowns say how long ago
+    expect(await page.locator('[data-testid=obligations] .countdown').first().textContent()).toMatch(/\d+ d \d+ h overdue/);
+    await shot('03b-agreement');
+  });
+
   let submitted = '';
   it('lets a monitor submit a report; its script tag stays text', async () => {
     await signIn('monitor');
