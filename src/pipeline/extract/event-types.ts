@@ -17,7 +17,7 @@ export interface TypeTrigger {
 
 export const TYPE_TRIGGERS: TypeTrigger[] = [
   { type: 'chemical_weapon', rank: 100, re: /\b(?:chemical (?:weapons?|attacks?|strikes?|munitions?|agents?|bombs?)|chlorine|sarin|nerve (?:agent|gas)|toxic gas(?:es)?|poison(?:ous)? gas|mustard gas|gas attack|chemical and toxic)\b/i },
-  { type: 'suicide_bomb', rank: 90, re: /\bsuicide[- ](?:bomb(?:er|ers|ing|ings)?|attacks?|car bomb|vest|blast|attacker|truck bomb|vbied)\b|\bblew (?:himself|herself|themselves) up\b/i },
+  { type: 'suicide_bomb', rank: 90, re: /\bsuicide[- ](?:bomb(?:er|ers|ing|ings)?|attacks?|car[- ]bomb(?:s|ing|ings|er)?|vest|blasts?|attackers?|truck[- ]bomb(?:s|ing)?|vbieds?)\b|\bblew (?:himself|herself|themselves) up\b/i },
   {
     type: 'air_drone_strike',
     rank: 80,

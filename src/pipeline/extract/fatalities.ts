@@ -16,6 +16,8 @@ export interface Span {
 export interface FatalityFacts {
   /** the figure is an updated toll ("rose to 86"): it replaces earlier ones */
   update?: boolean;
+  /** the toll is a vague word ("dozens", "several"): a later exact figure replaces it */
+  vague?: boolean;
   total?: number;
   civilians?: number;
   children?: number;
@@ -31,7 +33,7 @@ const VICTIM =
 const KILLED = '(?:killed|dead|died|were killed|have been killed|had been killed|lost their lives|martyred|perished|slain|executed)';
 const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately)';
 // "killed 12 people", "killing at least 12 civilians, including 5 children"
-const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|left)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})`, 'gi');
+const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|left)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})\\b`, 'gi');
 // "12 people were killed", "12 civilians killed", "at least 12 dead"
 const N_KILLED = new RegExp(`\\b(?:${Q}\\s+)?(?:between\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})?\\s*(?:,\\s*)?(?:(?:including|among them)[^,.;]{0,40}?\\s*)?(?:were\\s+|have been\\s+|had been\\s+|are\\s+)?(?:reportedly\\s+)?${KILLED}`, 'gi');
 // "..., killing dozens." / "killing at least 7" with no victim noun
@@ -92,8 +94,12 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
       out.high = f.hi;
     }
   }
-  const generic = ['people', 'persons', 'victims', 'individuals', 'others'].map((g) => groups.get(g)).filter((x) => x !== undefined) as number[];
-  if (generic.length) out.total = Math.min(...generic);
+  // the first whole-group figure is the sentence's toll ("killed 12 people ... 3 persons in X")
+  const GENERIC = new Set(['people', 'persons', 'victims', 'individuals', 'others']);
+  const firstGeneric = kept.find((f) => GENERIC.has(f.victim || 'people'));
+  if (firstGeneric) out.total = firstGeneric.n;
+  const lead = firstGeneric ?? kept[0];
+  if (lead && /^(?:[a-z ]*\s)?(?:several|many|dozens|scores|hundreds|thousands|some|a few|numerous)\b/i.test(lead.span.text.replace(/^(?:kill(?:ed|ing|s)?|at least|more than)\s+/i, ''))) out.vague = true;
   else {
     let sum = 0;
     for (const [g, n] of groups) if (g !== 'children' || !groups.has('civilians')) sum += n;

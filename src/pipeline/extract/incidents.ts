@@ -154,7 +154,7 @@ export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention |
  */
 function mergeFatalities(a: FatalityFacts | undefined, b: FatalityFacts): FatalityFacts {
   if (!a || a.total === undefined) return b;
-  if (b.update && b.total !== undefined && b.total >= a.total) {
+  if ((b.update || (a.vague && !b.vague)) && b.total !== undefined && (b.total >= a.total || a.vague)) {
     return { ...a, ...defined(b), evidence: [...a.evidence, ...b.evidence] };
   }
   return {

@@ -217,13 +217,20 @@ function toIncident(d: Draft, p: PipelineInput, n: number, facts: SentenceFacts[
   if (d.roles.by) {
     inc.by = d.roles.by.id;
     ev.by = [span(d.roles.by)];
+    // ACLED splits taking ground by who takes it: the government regains, a non-state actor overtakes
+    const byId = d.roles.by.id;
+    if (byId && (inc.type === 'government_regains_territory' || inc.type === 'non_state_actor_overtakes_territory')) {
+      const registry = p.resources.actors;
+      const gov = byId === 'syrian-government' || registry.coalitionsAt(byId, p.ctx?.ref.getTime()).includes('syrian-government') || registry.get(byId)?.kind === 'state';
+      inc.type = gov ? 'government_regains_territory' : 'non_state_actor_overtakes_territory';
+    }
   }
   if (d.roles.against) {
     inc.against = d.roles.against.id;
     ev.against = [span(d.roles.against)];
   }
   if (d.fatalities && d.fatalities.total !== undefined) {
-    const { evidence, best: _b, update: _u, ...f } = d.fatalities;
+    const { evidence, best: _b, update: _u, vague: _v, ...f } = d.fatalities;
     inc.fatalities = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
     ev.fatalities = evidence;
   }
