@@ -119,7 +119,7 @@ export function mapPage(): Page {
     }
   }
 
-  /** The period the timeline shows: the filter's, else 12 weeks from the agreement's start, else 12 weeks up to the newest incident. */
+  /** The period the timeline shows: the filter's, else 12 weeks from the agreement's start, else the whole record. */
   async function timelinePeriod(route: Route): Promise<{ from: string; to: string } | null> {
     const p = route.params;
     const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -132,11 +132,13 @@ export function mapPage(): Page {
       const until = a.in_force.until ? Date.parse(a.in_force.until) : Number.POSITIVE_INFINITY;
       return { from: iso(from), to: iso(Math.min(from + 84 * DAY, until) + DAY) };
     }
+    // no period chosen: the whole record, from the first agreement in force to the newest incident
     const newest = await api.incidents(query({ ...filterQuery(p), limit: 1 }));
     const last = newest.items[0];
     if (!last) return null;
     const end = Date.parse(last.when_end) + DAY;
-    return { from: iso(end - 84 * DAY), to: iso(end) };
+    const first = Math.min(...agreements.map((x) => Date.parse(x.in_force.from)).filter(Number.isFinite), end - 84 * DAY);
+    return { from: iso(first), to: iso(end) };
   }
 
   return {
