@@ -1,8 +1,8 @@
 /**
- * The dashboard's test server: the real API app (src/api/app.ts) over a real SQLite store in a
- * temporary folder, the built-in Syria workspace, the adjudicator recomputing findings after each
- * submission, and the dashboard built by Vite into a temporary folder: what `truce serve` runs,
- * assembled in-process so the tests can hold one API token per role.
+ * The dashboard build and an in-process server for the benchmark (bench/web.ts): the real API app
+ * (src/api/app.ts) over a real SQLite store, the built-in Syria workspace and the adjudicator,
+ * assembled as `truce serve` assembles them, but seeded with synthetic incidents and serving a
+ * dashboard built into any folder. The browser tests run the real command (truce-serve.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
