@@ -238,6 +238,8 @@ export class Adjudicator {
       const key = (i: number) => keyOf[i];
       const order = orders.get(z)!;
       const quiet = a.phases.map((p) => p.quiet.map((id) => this.parties.classOfId(id)));
+      // memberships are constant within a segment of the agreement
+      const attribution = new Map<number, boolean>();
       for (let p = 0; p < a.phases.length; p++) {
         a.phaseAt[p] = a.from + a.phases[p].days * DAY_MS;
         this.phaseResets.set(`${a.id}/${a.phases[p].id}`, []);
@@ -255,15 +257,27 @@ export class Adjudicator {
           if (v < a.phaseAt[p] && v > a.phaseAt[p] - n) relevant = true;
         }
         if (!relevant) continue;
+        // attributed to a quiet party (itself or a member at the time)? decided before judging
+        const s = cols.start[z][i];
+        const seg = a.segmentAt(s);
+        let attributable = 0;
+        for (let p = 0; p < a.phases.length; p++) {
+          const memoKey = (p * this.parties.classCount + cls) * (a.breaks.length + 1) + seg;
+          let yes = attribution.get(memoKey);
+          if (yes === undefined) {
+            yes = quiet[p].some((q) => q >= 0 && (q === cls || this.parties.membershipPath(cls, q, s, a.tz) !== null));
+            attribution.set(memoKey, yes);
+          }
+          if (yes) attributable |= 1 << p;
+        }
+        if (attributable === 0) continue;
         this.judge.focus(cols, i);
         this.judge.judge(a, i, out, null);
         if (out.verdict !== VIOLATION) continue;
         for (let p = 0; p < a.phases.length; p++) {
           const n = a.phases[p].days * DAY_MS;
           if (!(v < a.phaseAt[p] && v > a.phaseAt[p] - n)) continue;
-          const s = cols.start[z][i];
-          const attributed = quiet[p].some((q) => q >= 0 && (q === cls || this.parties.membershipPath(cls, q, s, a.tz) !== null));
-          if (attributed) {
+          if (attributable & (1 << p)) {
             a.phaseAt[p] = v + n;
             this.phaseResets.get(`${a.id}/${a.phases[p].id}`)!.push(i);
           }

@@ -228,7 +228,12 @@ export class PolygonZone implements CompiledZone {
     const edges = this.edges;
     let candidates: ArrayLike<number> | null = null;
     if (this.edgeIndex) {
-      candidates = Number.isFinite(reach) ? this.edgeIndex.search(x - reach, y - reach, x + reach, y + reach) : this.edgeIndex.neighbors(x, y, 4);
+      if (Number.isFinite(reach)) candidates = this.edgeIndex.search(x - reach, y - reach, x + reach, y + reach);
+      else {
+        // for reasons: the edges within 50 km, else the nearest few (a priority queue is slower)
+        const near = this.edgeIndex.search(x - 50, y - 50, x + 50, y + 50);
+        candidates = near.length > 0 ? near : this.edgeIndex.neighbors(x, y, 4);
+      }
     }
     const count = candidates ? candidates.length : edges.length;
     // planar distances first; exact ones only for edges that can be the nearest within the error bound
