@@ -18,7 +18,11 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { createApp } from '../src/api/app.js';
+import { storeBackend } from '../src/api/store-backend.js';
 import { openStore, type Store } from '../src/store/store.js';
+import { builtinWorkspaceDir } from '../src/workspace/builtin.js';
+import { loadWorkspaceOrThrow } from '../src/workspace/index.js';
 import { mulberry32 } from './adjudicate.lib.js';
 import { seedArchive } from './api-seed.lib.js';
 
@@ -72,6 +76,31 @@ async function prepare(t: Target, n: number): Promise<{ sample: string[]; seedMs
   }
   await store.close();
   return { sample: sample.slice(0, 2000), seedMs };
+}
+
+/**
+ * CPU time per request, in-process (app.request, no network, caches off): unlike latency under
+ * autocannon, this barely moves when other jobs load the machine, so it is the figure to compare
+ * between runs; 1000 / cpu_ms is the ceiling in req/s of one Node process on one idle core.
+ */
+async function cpuPerRequest(t: Target, paths: Record<string, readonly string[]>): Promise<Record<string, number>> {
+  const store = await openStore({ url: t.url, schema: t.schema, migrate: false });
+  const workspace = await loadWorkspaceOrThrow(builtinWorkspaceDir());
+  const app = createApp({
+    backend: storeBackend(store, workspace, {}, { complianceTtlMs: 0, listTtlMs: 0 }),
+    config: { publicRead: true, webDist: null },
+  });
+  const out: Record<string, number> = {};
+  for (const [name, list] of Object.entries(paths)) {
+    const n = name.startsWith('compliance') ? 20 : 200;
+    for (let i = 0; i < 10; i++) await (await app.request(list[i % list.length])).text();
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < n; i++) await (await app.request(list[i % list.length])).text();
+    const c = process.cpuUsage(c0);
+    out[name] = (c.user + c.system) / 1000 / n;
+  }
+  await store.close();
+  return out;
 }
 
 function startServer(t: Target, cacheMs?: number): Promise<{ child: ChildProcess; port: number }> {
@@ -141,6 +170,7 @@ export default async function main(args: string[]): Promise<void> {
   const compliance =
     '/api/v1/compliance?agreement=idlib-2018-sochi&from=2018-09-17&to=2018-12-17&bucket=week&group=party';
   const results: (Figures & { dialect: string })[] = [];
+  const cpuRows: string[] = [];
   for (const t of targets) {
     const { sample, seedMs } = await prepare(t, n);
     if (args.includes('--seed-only')) {
@@ -173,6 +203,15 @@ export default async function main(args: string[]): Promise<void> {
         ],
       ],
     ];
+    const cpu = await cpuPerRequest(t, {
+      list: [list],
+      incident: sample.map((id) => `/api/v1/incidents/${id}`),
+      compliance: [compliance],
+    });
+    for (const [k, v] of Object.entries(cpu)) {
+      cpuRows.push(`| ${t.dialect} | ${k} | ${v.toFixed(2)} | ${Math.round(1000 / v).toLocaleString('en')} |`);
+      process.stderr.write(`${t.dialect} ${k}: ${v.toFixed(2)} ms CPU per request (in-process, uncached)\n`);
+    }
     for (const [cacheMs, scenarios] of runs) {
       const { child, port } = await startServer(t, cacheMs);
       try {
@@ -197,6 +236,10 @@ export default async function main(args: string[]): Promise<void> {
       (r) =>
         `| ${r.dialect} | ${r.scenario} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps.toLocaleString('en')} | ${r.errors} / ${r.non2xx} |`,
     ),
+    '',
+    '| store | request | Node CPU ms / request (in-process, uncached) | ceiling req/s on one core |',
+    '|---|---|---|---|',
+    ...cpuRows,
   ].join('\n');
   process.stdout.write(`${table}\n\nlist: ${list}\ncompliance: ${compliance}\n`);
   const load1 = loadavg()[0].toFixed(1);
