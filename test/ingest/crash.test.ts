@@ -3,7 +3,7 @@
  * it completes. Nothing may be lost or duplicated: the same reports (ids are content hashes), the
  * same incidents and the same grouping as an uninterrupted run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,19 @@ async function snapshot(db: string) {
   }
 }
 
+/** bytes of a SQLite database with its write-ahead log (0 before it exists) */
+function bytesOf(db: string): number {
+  let n = 0;
+  for (const f of [db, `${db}-wal`]) {
+    try {
+      n += statSync(f).size;
+    } catch {
+      // not created yet
+    }
+  }
+  return n;
+}
+
 describe('ingestion killed with SIGKILL', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'truce-crash-'));
@@ -40,21 +53,22 @@ describe('ingestion killed with SIGKILL', () => {
   it('loses nothing and duplicates nothing when rerun', { timeout: 600_000 }, async () => {
     const args = (db: string) => ['ingest', csv, '--database', db, '--format', 'acled', '--no-adjudicate'];
     const clean = join(dir, 'clean.sqlite');
-    const started = performance.now();
     const ok = await truce(args(clean));
-    const fullMs = performance.now() - started;
     expect(ok.code, ok.stderr).toBe(0);
     const reference = await snapshot(clean);
     expect(reference.reports.length).toBeGreaterThan(ROWS * 0.9);
+    const fullBytes = bytesOf(clean);
 
     const crashed = join(dir, 'crashed.sqlite');
     const rnd = mulberry32(42);
     let kills = 0;
     let midway = 0;
     for (let attempt = 0; attempt < 8; attempt++) {
-      // kill at a random point of a run (scaled to how long a whole run took on this machine,
-      // startup included): before the first batch, inside a batch, between batches
-      const run = await truce(args(crashed), { killAfterMs: Math.floor((0.2 + 0.7 * rnd()) * fullMs) });
+      // kill at a random point of the data (by how much the database file has grown, so it does
+      // not depend on this machine's speed); the first attempt dies during startup
+      const start = bytesOf(crashed);
+      const at = start + (attempt === 0 ? 1 : Math.floor(rnd() * (fullBytes - start)));
+      const run = await truce(args(crashed), { killWhen: () => bytesOf(crashed) >= at });
       if (run.signal !== 'SIGKILL') {
         expect(run.code, run.stderr).toBe(0);
         break;
