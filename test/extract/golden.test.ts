@@ -6,7 +6,8 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractReport } from '../../src/pipeline/extract/index.js';
+import { incidentSchema } from '../../src/domain/incident.js';
+import { extractIncidentsFromText, extractReport } from '../../src/pipeline/extract/index.js';
 
 const dir = new URL('./', import.meta.url).pathname;
 const cases = JSON.parse(readFileSync(`${dir}cases.json`, 'utf8')) as Record<string, { published: string; source?: string }>;
@@ -41,6 +42,16 @@ describe('extraction golden files', () => {
       expect(got).toBe(readFileSync(outFile, 'utf8'));
     });
   }
+
+  it('writes incidents in the formats.md §4 shape (the store ingests them as they are)', () => {
+    for (const name of inputs) {
+      const text = readFileSync(`${dir}in/${name}`, 'utf8');
+      for (const inc of extractIncidentsFromText(text, { ...cases[name], file: name }).incidents) {
+        const r = incidentSchema.safeParse(inc);
+        expect(r.success, `${name} ${inc.id}: ${r.error?.message}`).toBe(true);
+      }
+    }
+  });
 
   it('takes no incident or claim from comments, related stories, donation appeals or navigation', () => {
     const { text, r } = run('page-furniture.txt');
