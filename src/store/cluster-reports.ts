@@ -11,7 +11,7 @@ import type { SourceResolver } from './report-rows.js';
 import type { ReportRow } from './schema.js';
 
 /** keep at most this many incidents in memory between batches (bounded RSS on huge imports) */
-const CACHE_LIMIT = 250_000;
+const CACHE_LIMIT = 100_000;
 
 export interface ClusterOutcome {
   created: number;
