@@ -143,9 +143,18 @@ function lastTitle(before: string): RegExpExecArray | undefined {
   TITLE_NOUN.lastIndex = 0;
   for (let m = TITLE_NOUN.exec(before); m; m = TITLE_NOUN.exec(before)) noun = m;
   if (!noun) return undefined;
-  const headStart = Math.max(0, noun.index - 80);
-  const lead = /(?:[\w.'’-]+\s+){0,5}$/.exec(before.slice(headStart, noun.index));
-  const start = lead ? headStart + lead.index : noun.index;
+  // up to five words back from the noun, scanned by hand (an end-anchored regex retries from
+  // every position)
+  let start = noun.index;
+  for (let words = 0; words < 5; words++) {
+    let k = start;
+    while (k > 0 && /\s/.test(before[k - 1])) k--;
+    if (k === start) break;
+    let w = k;
+    while (w > 0 && /[\w.'’-]/.test(before[w - 1])) w--;
+    if (w === k) break;
+    start = w;
+  }
   const tail = /^(?:\s+(?:for|of)\s+(?:the\s+)?(?:(?:a[lnrsdt]-|el-)?[A-Z][\w.'’-]*\s*){1,5})?(?:\s+(?:a[lnrsdt]-|el-)?[A-Z][\w'’-]+){0,3}/.exec(before.slice(noun.index + noun[0].length, noun.index + noun[0].length + 120));
   const end = noun.index + noun[0].length + (tail ? tail[0].length : 0);
   const phrase = before.slice(start, end);

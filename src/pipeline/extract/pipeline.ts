@@ -124,7 +124,7 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     });
     // one claim per clause: "SANA said a truce was agreed, but a rebel spokesman denied it"
     const before = rawClaims.length;
-    for (const c of clauses(s.text)) {
+    for (const c of REPORT_VERB_CUE.test(s.text) ? clauses(s.text) : []) {
       const prev = rawClaims[rawClaims.length - 1];
       const recent = prev && prev.sentence >= i - 2 ? prev.claim.subject : undefined;
       const claim = findClaim(c.text, s.start + c.start, actors, !!trig || !!fat, recent);
@@ -286,6 +286,8 @@ function dateRole(text: string, d: DateMention, pubDay: string | undefined): Dat
   return undefined;
 }
 
+/** cheap gate before clause splitting: findClaim needs a reporting verb */
+const REPORT_VERB_CUE = /\b(?:sa(?:id|ys?)|announce|state|told|report|claim|confirm|den(?:y|ied|ies)|insist|added|declare|noted|stress|affirm|reject|dismiss|warn|accuse|according|quoted)/i;
 const CLAUSE_BREAK = /(?:,\s*(?:but|while|whereas|however)\b|;\s*|\s+(?:while|whereas)\s+|\.\s+However,?\s*)/gi;
 function clauses(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
