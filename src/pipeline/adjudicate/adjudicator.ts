@@ -244,8 +244,18 @@ export class Adjudicator {
         a.phaseAt[p] = a.from + a.phases[p].days * DAY_MS;
         this.phaseResets.set(`${a.id}/${a.phases[p].id}`, []);
       }
-      for (const i of order) {
-        if (key(i) >= cutoff) break;
+      // only incidents counted inside the time in force can be violations of it
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keyOf[order[mid]] <= a.from) lo = mid + 1;
+        else hi = mid;
+      }
+      const stop = Math.min(cutoff, a.until === Infinity ? Infinity : a.until + 1);
+      for (let o = lo; o < order.length; o++) {
+        const i = order[o];
+        if (key(i) >= stop) break;
         if (!cols.hostile[cols.type[i]] || cols.by[i] < 0) continue;
         const cls = this.parties.classOf(cols.by[i]);
         if (cls < 0) continue;
