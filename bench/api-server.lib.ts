@@ -21,4 +21,13 @@ const app = createApp({ backend, config: { publicRead: true, webDist: null } });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
   process.stdout.write(`listening ${info.port}\n`),
 );
-process.once('SIGTERM', () => server.close(() => store.close().then(() => process.exit(0))));
+// autocannon leaves keep-alive sockets open: drop them, give the store 2 s to close, then leave
+process.once('SIGTERM', () => {
+  server.close();
+  (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  setTimeout(() => process.exit(0), 2000).unref();
+  store.close().then(
+    () => process.exit(0),
+    () => process.exit(0),
+  );
+});

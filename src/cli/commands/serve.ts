@@ -201,7 +201,8 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
       );
       server.close(async () => {
         clearTimeout(force);
-        await store.close();
+        // a store that does not close in 5 s (a hung PostgreSQL connection) must not keep the process alive
+        await Promise.race([store.close(), new Promise((r) => setTimeout(r, 5000).unref())]);
         log.info('stopped');
         done(0);
       });
