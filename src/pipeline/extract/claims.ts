@@ -27,6 +27,28 @@ export interface Claim {
 const AGREEMENT_STATUS = /\b(?:begins?|began|starts?|started|takes? effect|took effect|comes? into (?:force|effect)|came into (?:force|effect)|was signed|were signed|signed|agreed|expires?|expired|collapsed|is holding|held|was violated|ends?|ended)\b/i;
 
 /**
+ * A quoted paragraph that continues the previous speaker's quote ("News talking about their
+ * approval of a ceasefire is incorrect." after "…," Labib Nahhas … added): the same speaker.
+ */
+export function quotedContinuation(sentence: string, base: number, previous?: Claim): Claim | undefined {
+  // the whole sentence is a quotation: it has no speaker of its own
+  if (!previous || !/^\s*["“][^"”]*[.!?]?["”]\s*$/.test(sentence)) return undefined;
+  const agr = AGREEMENT.exec(sentence);
+  if (!agr) return undefined;
+  const span = (i: number, t: string): Span => ({ start: base + i, end: base + i + t.length, text: t });
+  const noinfo = NO_INFO.exec(sentence);
+  const neg = noinfo ? null : DENY.exec(sentence);
+  return {
+    speaker: previous.speaker,
+    speaker_actor: previous.speaker_actor,
+    stance: noinfo ? 'no_information' : neg ? 'denies' : 'asserts',
+    hedged: HEDGE.test(sentence) ? true : undefined,
+    subject: { kind: 'agreement', text: agr[0] },
+    evidence: { speaker: previous.evidence.speaker, cue: [], stance: noinfo ? [span(noinfo.index, noinfo[0])] : neg ? [span(neg.index, neg[0])] : [], subject: [span(agr.index, agr[0])] },
+  };
+}
+
+/**
  * A statement about an agreement made without a reporting verb ("The ceasefire begins Thursday
  * at midnight"): attributed to the speaker of the claim just before it, or to the report itself.
  */
@@ -48,7 +70,7 @@ export function agreementStatement(sentence: string, base: number, previous?: Cl
 }
 
 const REPORT_VERB =
-  /\b(?:said|says|say|announced|announces|stated|states|told|reported|reports|claimed|claims|confirmed|confirms|denied|denies|deny|insisted|added|declared|noted|stressed|affirmed|rejected|dismissed|warned|accused|according to|quoted)\b/i;
+  /\b(?:said|says|say|wrote|writes|tweeted|posted|announced|announces|stated|states|told|reported|reports|claimed|claims|confirmed|confirms|denied|denies|deny|insisted|added|declared|noted|stressed|affirmed|rejected|dismissed|warned|accused|according to|quoted)\b/i;
 const AGREEMENT = /\b(?:cease-?fire|truce|agreement|deal|accord|de-?escalation|cessation of hostilities|peace talks|proposal|memorandum|negotiations|reconciliation|armistice|settlement|evacuation deal|talks)\b/i;
 const DENY =
   /\b(?:denied|denies|deny|denying|refuted|refutes|rejected (?:the |these )?(?:claims?|reports?|allegations?)|dismissed (?:the |these )?(?:claims?|reports?)|incorrect|untrue|false|fabricated|baseless|no truth|not true|lies|fake news|groundless|categorically)\b/i;
@@ -104,7 +126,12 @@ export function findClaim(
       if (m) speaker = span(vrel + verb[0].length + m.index + m[0].length - m[1].length, m[1]);
     }
   }
-  if (speaker) ev.speaker.push(speaker);
+  if (speaker) {
+    // "Turkish state media Wednesday said": the day is not part of the speaker
+    const day = /\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.exec(speaker.text);
+    if (day) speaker = { ...speaker, end: speaker.end - day[0].length, text: speaker.text.slice(0, day.index) };
+    ev.speaker.push(speaker);
+  }
 
   let stance: Stance = 'asserts';
   const neg = DENY.exec(sentence);

@@ -1,5 +1,5 @@
 /** The extraction pipeline proper (see index.ts for the API and docs/extraction.md for the design). */
-import { agreementStatement, type Claim, findClaim } from './claims.js';
+import { agreementStatement, type Claim, findClaim, quotedContinuation } from './claims.js';
 import { type DateContext, type DateMention, dayOf, findDates } from './dates.js';
 import { CASUALTY_CUE, classify } from './event-types.js';
 import { findFatalities } from './fatalities.js';
@@ -124,7 +124,8 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     });
     // one claim per clause: "SANA said a truce was agreed, but a rebel spokesman denied it"
     const before = rawClaims.length;
-    for (const c of REPORT_VERB_CUE.test(s.text) ? clauses(s.text) : []) {
+    const wholeQuote = /^\s*["“][^"”]*[.!?]?["”]\s*$/.test(s.text);
+    for (const c of REPORT_VERB_CUE.test(s.text) && !wholeQuote ? clauses(s.text) : []) {
       const prev = rawClaims[rawClaims.length - 1];
       const recent = prev && prev.sentence >= i - 2 ? prev.claim.subject : undefined;
       const claim = findClaim(c.text, s.start + c.start, actors, !!trig || !!fat, recent);
@@ -132,7 +133,8 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     }
     if (rawClaims.length === before) {
       const prev = rawClaims[rawClaims.length - 1];
-      const st = agreementStatement(s.text, s.start, prev && prev.sentence >= i - 2 ? prev.claim : undefined);
+      const recentClaim = prev && prev.sentence >= i - 2 ? prev.claim : undefined;
+      const st = quotedContinuation(s.text, s.start, recentClaim) ?? agreementStatement(s.text, s.start, recentClaim);
       if (st) rawClaims.push({ claim: st, sentence: i, quote: s.text });
     }
     // a claim about an agreement carries the date the sentence gives (e.g. when a truce begins)
@@ -287,7 +289,7 @@ function dateRole(text: string, d: DateMention, pubDay: string | undefined): Dat
 }
 
 /** cheap gate before clause splitting: findClaim needs a reporting verb */
-const REPORT_VERB_CUE = /\b(?:sa(?:id|ys?)|announce|state|told|report|claim|confirm|den(?:y|ied|ies)|insist|added|declare|noted|stress|affirm|reject|dismiss|warn|accuse|according|quoted)/i;
+const REPORT_VERB_CUE = /\b(?:sa(?:id|ys?)|wr(?:ote|ites)|tweet|posted|announce|state|told|report|claim|confirm|den(?:y|ied|ies)|insist|added|declare|noted|stress|affirm|reject|dismiss|warn|accuse|according|quoted)/i;
 const CLAUSE_BREAK = /(?:,\s*(?:but|while|whereas|however)\b|;\s*|\s+(?:while|whereas)\s+|\.\s+However,?\s*)/gi;
 function clauses(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
