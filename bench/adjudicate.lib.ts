@@ -60,7 +60,10 @@ export function makeZones(rand: () => number, count = 1000): BenchZone[] {
       for (let k = 0; k < n; k++) {
         const d = (length * k) / (n - 1) - length / 2;
         const wobble = (rand() - 0.5) * 4;
-        line.push([lon + (d * Math.cos(heading) - wobble * Math.sin(heading)) / kx, lat + (d * Math.sin(heading) + wobble * Math.cos(heading)) / KM_PER_DEG]);
+        line.push([
+          lon + (d * Math.cos(heading) - wobble * Math.sin(heading)) / kx,
+          lat + (d * Math.sin(heading) + wobble * Math.cos(heading)) / KM_PER_DEG,
+        ]);
       }
       const w = 5 + rand() * 15;
       zones.push({ id: `z${z}`, buffer: { line, width_km: z % 4 === 0 ? [w, w + 5] : w } });
@@ -89,7 +92,8 @@ export function makeActors(): Actor[] {
 
 export function makeAgreements(rand: () => number, zones: BenchZone[], count = 50): Agreement[] {
   const agreements: Agreement[] = [];
-  const zoneSpec = (z: BenchZone) => (z.polygon ? { polygon: z.polygon as [number, number][][] } : { buffer: z.buffer as never });
+  const zoneSpec = (z: BenchZone) =>
+    z.polygon ? { polygon: z.polygon as [number, number][][] } : { buffer: z.buffer as never };
   for (let a = 0; a < count; a++) {
     const startMonth = Math.floor(rand() * 48);
     const months = 3 + Math.floor(rand() * 22);
@@ -99,9 +103,12 @@ export function makeAgreements(rand: () => number, zones: BenchZone[], count = 5
     const zoneMap: Record<string, unknown> = {};
     for (const z of own) zoneMap[z.id] = zoneSpec(z);
     const bound = ['gov', 'front', ...Array.from({ length: 6 }, () => `group-${Math.floor(rand() * 29)}`)];
-    const excluded = [...new Set(Array.from({ length: 3 }, () => `group-${Math.floor(rand() * 30)}`))].filter((x) => !bound.includes(x));
+    const excluded = [...new Set(Array.from({ length: 3 }, () => `group-${Math.floor(rand() * 30)}`))].filter(
+      (x) => !bound.includes(x),
+    );
     const rules: Agreement['rules'] = [];
-    if (a % 10 !== 9) for (const z of new Set(own.map((x) => x.id))) rules.push({ id: `ceasefire-${z}`, kind: 'cessation', where: z });
+    if (a % 10 !== 9)
+      for (const z of new Set(own.map((x) => x.id))) rules.push({ id: `ceasefire-${z}`, kind: 'cessation', where: z });
     if (a % 5 === 0) {
       rules.push({ id: 'phase', kind: 'phase', after_quiet_days: 7, quiet_parties: ['gov'], enables: ['strikes'] });
       rules.push({ id: 'strikes', kind: 'strike_zone', where: own[0].id });
@@ -139,9 +146,30 @@ export function makeAgreements(rand: () => number, zones: BenchZone[], count = 5
   return agreements;
 }
 
-const HOSTILE = ['armed_clash', 'air_drone_strike', 'shelling_artillery_missile_attack', 'attack', 'remote_explosive_landmine_ied'];
+const HOSTILE = [
+  'armed_clash',
+  'air_drone_strike',
+  'shelling_artillery_missile_attack',
+  'attack',
+  'remote_explosive_landmine_ied',
+];
 const OTHER = ['peaceful_protest', 'arrests', 'headquarters_or_base_established'];
-const GOVERNORATES = ['SY01', 'SY02', 'SY03', 'SY04', 'SY05', 'SY06', 'SY07', 'SY08', 'SY09', 'SY10', 'SY11', 'SY12', 'SY13', 'SY14'];
+const GOVERNORATES = [
+  'SY01',
+  'SY02',
+  'SY03',
+  'SY04',
+  'SY05',
+  'SY06',
+  'SY07',
+  'SY08',
+  'SY09',
+  'SY10',
+  'SY11',
+  'SY12',
+  'SY13',
+  'SY14',
+];
 
 /** Incident JSON lines, one by one (so that a million need not be held as text). */
 export function* incidentLines(rand: () => number, n: number): Generator<string> {
@@ -157,7 +185,12 @@ export function* incidentLines(rand: () => number, n: number): Generator<string>
   for (let i = 0; i < n; i++) {
     const t = t0 + Math.floor(rand() * span);
     const p = rand();
-    const when = p < 0.9 ? new Date(t).toISOString() : p < 0.97 ? new Date(t).toISOString().slice(0, 10) : new Date(t).toISOString().slice(0, 7);
+    const when =
+      p < 0.9
+        ? new Date(t).toISOString()
+        : p < 0.97
+          ? new Date(t).toISOString().slice(0, 10)
+          : new Date(t).toISOString().slice(0, 7);
     const q = rand();
     const lon = EXTENT.minLon + rand() * (EXTENT.maxLon - EXTENT.minLon);
     const lat = EXTENT.minLat + rand() * (EXTENT.maxLat - EXTENT.minLat);
@@ -167,7 +200,8 @@ export function* incidentLines(rand: () => number, n: number): Generator<string>
         : q < 0.95
           ? { lat: +lat.toFixed(5), lon: +lon.toFixed(5), precision_km: 1 + Math.floor(rand() * 10) }
           : { admin: GOVERNORATES[Math.floor(rand() * GOVERNORATES.length)] };
-    const type = rand() < 0.85 ? HOSTILE[Math.floor(rand() * HOSTILE.length)] : OTHER[Math.floor(rand() * OTHER.length)];
+    const type =
+      rand() < 0.85 ? HOSTILE[Math.floor(rand() * HOSTILE.length)] : OTHER[Math.floor(rand() * OTHER.length)];
     const a = rand();
     const against = a < 0.4 ? 'civilians' : a < 0.5 ? undefined : actor();
     const inc: Record<string, unknown> = { id: `i${i}`, when, where, type };

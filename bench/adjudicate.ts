@@ -75,7 +75,8 @@ function runSize(n: number): SizeResult {
   // the spatial question alone: every zone (all 1,000, as in PostGIS) that contains each exact point
   const xy = points(mulberry32(4), n);
   const registry = new ZoneRegistry(adj.geometry);
-  for (const z of zones) registry.add(z.polygon ? { polygon: z.polygon as [number, number][][] } : { buffer: z.buffer as never });
+  for (const z of zones)
+    registry.add(z.polygon ? { polygon: z.polygon as [number, number][][] } : { buffer: z.buffer as never });
   const out = new Int32Array(registry.entries.length);
   let containments = 0;
   c0 = cpu();
@@ -119,10 +120,14 @@ export default async function main(args: string[]): Promise<void> {
   const sizes = sizesArg >= 0 ? args[sizesArg + 1].split(',').map(Number) : [10_000, 100_000, 1_000_000];
   const results: SizeResult[] = [];
   for (const n of sizes) {
-    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], 'adjudicate', '--one', String(n)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1], 'adjudicate', '--one', String(n)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
     if (child.status !== 0) throw new Error(`size ${n} failed:\n${child.stderr}`);
     const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as SizeResult;
     results.push(r);

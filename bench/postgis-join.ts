@@ -56,7 +56,8 @@ export async function postgisJoin(url: string, n: number): Promise<JoinResult> {
     const result = await sql.begin(async (tx) => {
       await tx`SET LOCAL max_parallel_workers_per_gather = 0`;
       const t = performance.now();
-      const [row] = await tx`SELECT count(*)::int AS c FROM bench_points p JOIN bench_zones z ON ST_Contains(z.geom, p.geom)`;
+      const [row] =
+        await tx`SELECT count(*)::int AS c FROM bench_points p JOIN bench_zones z ON ST_Contains(z.geom, p.geom)`;
       return { joinMs: performance.now() - t, containments: row.c as number };
     });
     await sql`DROP TABLE IF EXISTS bench_zones, bench_points`;
@@ -70,5 +71,7 @@ export default async function main(args: string[]): Promise<void> {
   const n = Number(args[0] ?? 1_000_000);
   const url = process.env.TRUCE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
   const r = await postgisJoin(url, n);
-  process.stdout.write(`PostGIS join: ${n} points x 1,000 zones in ${Math.round(r.joinMs)} ms, ${r.containments} containments\n`);
+  process.stdout.write(
+    `PostGIS join: ${n} points x 1,000 zones in ${Math.round(r.joinMs)} ms, ${r.containments} containments\n`,
+  );
 }

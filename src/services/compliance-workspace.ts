@@ -26,13 +26,15 @@ export async function openAdjudication(dir: string, command: string): Promise<Op
   }
   const { workspace, problems } = await loadWorkspace(dir);
   if (!workspace) {
-    for (const p of problems.filter((x) => x.severity === 'error')) process.stderr.write(`${dir.replace(/\/+$/, '')}/${formatProblem(p)}\n`);
+    for (const p of problems.filter((x) => x.severity === 'error'))
+      process.stderr.write(`${dir.replace(/\/+$/, '')}/${formatProblem(p)}\n`);
     return 1;
   }
   try {
     const adjudicator = adjudicatorFor(workspace);
     for (const e of adjudicator.registry.entries) {
-      if (e.unavailable) process.stderr.write(`truce ${command}: warning: ${e.unavailable}; incidents near it are undetermined\n`);
+      if (e.unavailable)
+        process.stderr.write(`truce ${command}: warning: ${e.unavailable}; incidents near it are undetermined\n`);
     }
     return { workspace, adjudicator };
   } catch (err) {

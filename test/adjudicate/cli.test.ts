@@ -37,9 +37,19 @@ describe('truce adjudicate', () => {
     const r = truce(['adjudicate', ws, '--incidents', file([good])]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const findings = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const findings = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ incident: 'g1', agreement: 'test-ceasefire', verdict: 'violation', rule: 'ceasefire', party: 'syrian-government', answerable: 'russia' });
+    expect(findings[0]).toMatchObject({
+      incident: 'g1',
+      agreement: 'test-ceasefire',
+      verdict: 'violation',
+      rule: 'ceasefire',
+      party: 'syrian-government',
+      answerable: 'russia',
+    });
   });
 
   it('reports an invalid line with its number and field, prints nothing and exits 1', () => {
@@ -60,10 +70,20 @@ describe('truce adjudicate', () => {
   });
 
   it('reads stdin with -, and --all adds not_applicable findings', () => {
-    const protest = JSON.stringify({ id: 'n1', when: '2018-10-05', where: { lat: 35.85, lon: 36.5 }, type: 'peaceful_protest' });
+    const protest = JSON.stringify({
+      id: 'n1',
+      when: '2018-10-05',
+      where: { lat: 35.85, lon: 36.5 },
+      type: 'peaceful_protest',
+    });
     const r = truce(['adjudicate', ws, '--incidents', '-', '--all'], `${good}\n${protest}\n`);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).verdict)).toEqual(['not_applicable', 'violation']); // the day starts before 10:00
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).verdict),
+    ).toEqual(['not_applicable', 'violation']); // the day starts before 10:00
   });
 
   it('exits 2 on usage errors', () => {
@@ -75,7 +95,16 @@ describe('truce adjudicate', () => {
 describe('truce obligations and compliance', () => {
   it('prints obligation statuses at an instant', () => {
     const incidents = join(ROOT, 'obligations', 'sochi', 'incidents.jsonl');
-    const r = truce(['obligations', join(ROOT, 'workspaces', 'obligations'), '--incidents', incidents, '--at', '2018-11-20T12:00Z', '--format', 'json']);
+    const r = truce([
+      'obligations',
+      join(ROOT, 'workspaces', 'obligations'),
+      '--incidents',
+      incidents,
+      '--at',
+      '2018-11-20T12:00Z',
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as { rule: string; status: string; evidence: string[] }[];
     expect(rows.find((x) => x.rule === 'radicals-out')).toMatchObject({ status: 'missed', evidence: ['o-hts-base'] });
@@ -83,11 +112,35 @@ describe('truce obligations and compliance', () => {
 
   it('prints a CSV compliance series', () => {
     const incidents = join(ROOT, 'compliance', 'phased-daily', 'incidents.jsonl');
-    const r = truce(['compliance', join(ROOT, 'workspaces', 'phased'), '--incidents', incidents, '--by', 'day', '--group', 'party', '--format', 'csv']);
+    const r = truce([
+      'compliance',
+      join(ROOT, 'workspaces', 'phased'),
+      '--incidents',
+      incidents,
+      '--by',
+      'day',
+      '--group',
+      'party',
+      '--format',
+      'csv',
+    ]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('period,group,violations,undetermined,permitted,fatalities,violations_delta,undetermined_delta,permitted_delta,fatalities_delta');
+    expect(lines[0]).toBe(
+      'period,group,violations,undetermined,permitted,fatalities,violations_delta,undetermined_delta,permitted_delta,fatalities_delta',
+    );
     expect(lines).toContain('2018-09-20,syrian-government,2,0,0,5,2,0,0,5');
-    expect(truce(['compliance', join(ROOT, 'workspaces', 'phased'), '--incidents', incidents, '--by', 'year', '--group', 'party']).status).toBe(2);
+    expect(
+      truce([
+        'compliance',
+        join(ROOT, 'workspaces', 'phased'),
+        '--incidents',
+        incidents,
+        '--by',
+        'year',
+        '--group',
+        'party',
+      ]).status,
+    ).toBe(2);
   });
 });

@@ -29,7 +29,8 @@ describe('compliance series', () => {
         const cell = series.find((r) => r.period === e.period && r.group === e.group_value);
         expect(cell, `${e.period} ${e.group_value}`).toBeDefined();
         for (const [k, v] of Object.entries(e)) {
-          if (['violations', 'undetermined', 'permitted', 'fatalities'].includes(k)) expect(cell![k as 'violations'], k).toBe(v);
+          if (['violations', 'undetermined', 'permitted', 'fatalities'].includes(k))
+            expect(cell![k as 'violations'], k).toBe(v);
           if (k.startsWith('delta_')) expect(cell!.delta[k.slice(6) as 'violations'], k).toBe(v);
         }
       }

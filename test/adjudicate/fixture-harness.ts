@@ -62,7 +62,9 @@ export function columnsOf(adj: Adjudicator, lines: string[]): IncidentColumns {
   return cols;
 }
 
-type Expectation = string | { verdict: string; rule?: string | null; party?: string | null; answerable?: string | null };
+type Expectation =
+  | string
+  | { verdict: string; rule?: string | null; party?: string | null; answerable?: string | null };
 
 /** Checks each incident's `expect` against the findings; returns the number of checks. */
 export function checkExpectations(lines: string[], findings: Finding[]): number {

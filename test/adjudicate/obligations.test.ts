@@ -15,7 +15,9 @@ describe('obligations', () => {
   it('has cases', () => expect(cases.length).toBeGreaterThan(0));
   for (const c of cases) {
     it(`${c.name}: ${c.about}`, async () => {
-      const meta = JSON.parse(readFileSync(join(c.dir, 'case.json'), 'utf8')) as { expect: Record<string, Record<string, string>> };
+      const meta = JSON.parse(readFileSync(join(c.dir, 'case.json'), 'utf8')) as {
+        expect: Record<string, Record<string, string>>;
+      };
       const adj = await adjudicatorOf(c.workspace);
       const cols = columnsOf(adj, incidentLines(c.dir));
       const all: Record<string, unknown> = {};

@@ -23,7 +23,15 @@ import { WhenParser } from '../../src/pipeline/adjudicate/time-cache.js';
 import { adjudicatorOf, columnsOf, workspace } from './fixture-harness.js';
 
 const RUNS = { numRuns: 60 };
-const ACTORS = ['syrian-government', 'ahrar-al-sham', 'hayat-tahrir-al-sham', 'jaysh-al-izza', 'sdf', 'unknown-aircraft', null];
+const ACTORS = [
+  'syrian-government',
+  'ahrar-al-sham',
+  'hayat-tahrir-al-sham',
+  'jaysh-al-izza',
+  'sdf',
+  'unknown-aircraft',
+  null,
+];
 const TARGETS = ['civilians', 'syrian-government', 'hayat-tahrir-al-sham', 'hurras-al-din', 'sdf', null];
 
 /** Random incidents around the fixture zones, Sept-Oct 2018 (phase period of the phased workspace). */
@@ -42,7 +50,12 @@ type Generated = Omit<typeof incidentArb extends fc.Arbitrary<infer T> ? T : nev
 
 function line(id: number, x: Generated): string {
   const when = x.partial === 'day' ? new Date(x.t).toISOString().slice(0, 10) : new Date(x.t).toISOString();
-  const o: Record<string, unknown> = { id: `p${id}`, when, where: { lat: x.lat, lon: x.lon, precision_km: x.r }, type: x.type };
+  const o: Record<string, unknown> = {
+    id: `p${id}`,
+    when,
+    where: { lat: x.lat, lon: x.lon, precision_km: x.r },
+    type: x.type,
+  };
   if (x.by) o.by = x.by;
   if (x.against) o.against = x.against;
   return JSON.stringify(o);
@@ -93,7 +106,8 @@ describe('adjudication properties', () => {
           const small = { ...x, r: (x.r + 3) * shrink };
           const [fb, fs] = [big, small].map((v) => adj.adjudicate(columnsOf(adj, [line(0, v)]), { all: true }));
           for (let k = 0; k < fb.length; k++) {
-            if (fb[k].verdict !== 'undetermined') expect(fs[k].verdict, JSON.stringify(fs[k].reasons)).not.toBe('undetermined');
+            if (fb[k].verdict !== 'undetermined')
+              expect(fs[k].verdict, JSON.stringify(fs[k].reasons)).not.toBe('undetermined');
           }
         }),
         RUNS,
@@ -110,7 +124,13 @@ describe('adjudication properties', () => {
         fc.integer({ min: Date.UTC(2018, 8, 16, 21), max: Date.UTC(2020, 2, 4, 21) }),
         fc.constantFrom('civilians', 'syrian-government', 'hayat-tahrir-al-sham', null),
         async (lon, lat, t, against) => {
-          const o: Record<string, unknown> = { id: 'x', when: new Date(t).toISOString(), where: { lon, lat }, type: 'armed_clash', by: 'syrian-government' };
+          const o: Record<string, unknown> = {
+            id: 'x',
+            when: new Date(t).toISOString(),
+            where: { lon, lat },
+            type: 'armed_clash',
+            by: 'syrian-government',
+          };
           if (against) o.against = against;
           const [f] = adj.adjudicate(columnsOf(adj, [JSON.stringify(o)]), { all: true });
           expect(['violation', 'permitted'], JSON.stringify(f.reasons)).toContain(f.verdict);
@@ -137,7 +157,14 @@ describe('adjudication properties', () => {
         fc.double({ min: 0, max: 3, noNaN: true }),
         async (lon, lat, r) => {
           fc.pre(zone.describeDistance(lon, lat) + r < 7.49);
-          const o = { id: 'x', when: '2018-10-05T10:00Z', where: { lon, lat, precision_km: r }, type: 'armed_clash', by: 'syrian-government', against: 'civilians' };
+          const o = {
+            id: 'x',
+            when: '2018-10-05T10:00Z',
+            where: { lon, lat, precision_km: r },
+            type: 'armed_clash',
+            by: 'syrian-government',
+            against: 'civilians',
+          };
           const [f] = adj.adjudicate(columnsOf(adj, [JSON.stringify(o)]), { all: true });
           expect(f.verdict, JSON.stringify(f.reasons)).toBe('violation');
         },
@@ -157,9 +184,20 @@ describe('adjudication properties', () => {
           async (from, t, len) => {
             const fromIso = new Date(Math.floor(from / 60000) * 60000).toISOString();
             const agreement = { ...ws.agreements[0], tz, in_force: { from: fromIso } };
-            const adj = createAdjudicator({ actors: ws.actors, agreements: [agreement], zoneGeometries: ws.zoneGeometries });
+            const adj = createAdjudicator({
+              actors: ws.actors,
+              agreements: [agreement],
+              zoneGeometries: ws.zoneGeometries,
+            });
             const when = new Date(t).toISOString().slice(0, len);
-            const o = { id: 'x', when, where: { lon: 36.5, lat: 35.85 }, type: 'armed_clash', by: 'syrian-government', against: 'civilians' };
+            const o = {
+              id: 'x',
+              when,
+              where: { lon: 36.5, lat: 35.85 },
+              type: 'armed_clash',
+              by: 'syrian-government',
+              against: 'civilians',
+            };
             const [f] = adj.adjudicate(columnsOf(adj, [JSON.stringify(o)]), { all: true });
             const iv = parseTime(when, tz);
             const start = Date.parse(fromIso);
@@ -197,7 +235,10 @@ describe('adjudication properties', () => {
                       : `${iso.slice(0, 16)}${form}`;
           parsers.get(tz)!.parse(s, out);
           const ref = parseTime(s, tz);
-          expect([out[0], out[1]], `${s} in ${tz}`).toEqual([ref.start, ref.precision === 'instant' ? ref.start : ref.end]);
+          expect([out[0], out[1]], `${s} in ${tz}`).toEqual([
+            ref.start,
+            ref.precision === 'instant' ? ref.start : ref.end,
+          ]);
         },
       ),
       { numRuns: 500 },
@@ -220,7 +261,10 @@ describe('adjudication properties', () => {
         type: value,
         by: value,
         against: value,
-        where: fc.oneof(value, fc.record({ lat: value, lon: value, precision_km: value, admin: value, name: value }, { requiredKeys: [] })),
+        where: fc.oneof(
+          value,
+          fc.record({ lat: value, lon: value, precision_km: value, admin: value, name: value }, { requiredKeys: [] }),
+        ),
         fatalities: fc.oneof(value, fc.record({ total: value, civilians: value }, { requiredKeys: [] })),
         sources: fc.oneof(value, fc.array(fc.record({ outlet: value, url: value }, { requiredKeys: [] }))),
         description: value,
@@ -262,7 +306,9 @@ describe('adjudication properties', () => {
         fc.double({ min: 0.1, max: 15, noNaN: true }),
         (lon, lat, r) => {
           // sampled just inside the circle: a circle exactly tangent to an edge is a floating-point tie
-          const circle = Array.from({ length: 48 }, (_, k) => destination(point([lon, lat]), r * (1 - 1e-6), (360 * k) / 48, { units: 'kilometers' }));
+          const circle = Array.from({ length: 48 }, (_, k) =>
+            destination(point([lon, lat]), r * (1 - 1e-6), (360 * k) / 48, { units: 'kilometers' }),
+          );
           const c = poly.classifyDisc(lon, lat, r);
           const inside = circle.map((p) => booleanPointInPolygon(p, turfPoly));
           if (c === IN) expect(inside.every(Boolean)).toBe(true);

@@ -5,7 +5,16 @@
  * zones). Each incident states the verdict it expects; the complete output is a golden file.
  */
 import { describe, expect, it } from 'vitest';
-import { adjudicatorOf, type Case, casesIn, checkExpectations, columnsOf, golden, incidentLines, jsonLines } from './fixture-harness.js';
+import {
+  adjudicatorOf,
+  type Case,
+  casesIn,
+  checkExpectations,
+  columnsOf,
+  golden,
+  incidentLines,
+  jsonLines,
+} from './fixture-harness.js';
 
 const FOLDERS = ['violation', 'permitted', 'undetermined', 'not_applicable'] as const;
 

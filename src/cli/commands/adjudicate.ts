@@ -22,7 +22,9 @@ export async function adjudicateCommand(
   try {
     read = await readIncidents(opts.incidents, cols);
   } catch (err) {
-    process.stderr.write(`truce adjudicate: cannot read ${label}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `truce adjudicate: cannot read ${label}: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     return 1;
   }
   for (const p of read.problems) {

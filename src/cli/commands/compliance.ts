@@ -5,7 +5,12 @@
  */
 import { type Command, Option } from 'commander';
 import { isValidTimeZone } from '../../domain/time.js';
-import { complianceSeries, type Grouping, type Period, type SeriesRow } from '../../pipeline/adjudicate/compliance-series.js';
+import {
+  complianceSeries,
+  type Grouping,
+  type Period,
+  type SeriesRow,
+} from '../../pipeline/adjudicate/compliance-series.js';
 import { readIncidents } from '../../pipeline/adjudicate/read-incidents.js';
 import { openAdjudication } from '../../services/compliance-workspace.js';
 
@@ -16,7 +21,11 @@ export function complianceTable(rows: SeriesRow[]): string {
   const head = ['period', 'group', ...COLUMNS];
   const body = rows.map((r) => [r.period, r.group, ...COLUMNS.map((c) => `${r[c]} (${signed(r.delta[c])})`)]);
   const widths = head.map((h, k) => Math.max(h.length, ...body.map((row) => row[k].length)));
-  const fmt = (row: string[]) => row.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ').trimEnd();
+  const fmt = (row: string[]) =>
+    row
+      .map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k])))
+      .join('  ')
+      .trimEnd();
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
 }
 
@@ -24,7 +33,14 @@ export function complianceTable(rows: SeriesRow[]): string {
 export function complianceCsv(rows: SeriesRow[]): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const head = ['period', 'group', ...COLUMNS, ...COLUMNS.map((c) => `${c}_delta`)];
-  const lines = rows.map((r) => [quote(r.period), quote(r.group), ...COLUMNS.map((c) => String(r[c])), ...COLUMNS.map((c) => String(r.delta[c]))].join(','));
+  const lines = rows.map((r) =>
+    [
+      quote(r.period),
+      quote(r.group),
+      ...COLUMNS.map((c) => String(r[c])),
+      ...COLUMNS.map((c) => String(r.delta[c])),
+    ].join(','),
+  );
   return [head.join(','), ...lines].join('\r\n');
 }
 
@@ -51,7 +67,12 @@ export async function complianceCommand(dir: string, opts: Options): Promise<num
   if (read.problems.length > 0) return 1;
   const tz = opts.tz ?? adj.agreements[0]?.tz ?? 'UTC';
   const rows = complianceSeries(adj.complianceRows(cols), { by: opts.by, group: opts.group, tz });
-  const text = opts.format === 'json' ? JSON.stringify(rows, null, 2) : opts.format === 'csv' ? complianceCsv(rows) : complianceTable(rows);
+  const text =
+    opts.format === 'json'
+      ? JSON.stringify(rows, null, 2)
+      : opts.format === 'csv'
+        ? complianceCsv(rows)
+        : complianceTable(rows);
   process.stdout.write(`${text}\n`);
   return 0;
 }
@@ -59,13 +80,19 @@ export async function complianceCommand(dir: string, opts: Options): Promise<num
 export function register(program: Command): void {
   program
     .command('compliance')
-    .description('violations, undetermined, permitted and fatalities per period and group, with the change from the previous period')
+    .description(
+      'violations, undetermined, permitted and fatalities per period and group, with the change from the previous period',
+    )
     .argument('<dir>', 'workspace folder')
     .requiredOption('--incidents <file>', 'incidents as JSON Lines ("-" for stdin)')
     .addOption(new Option('--by <period>', 'period').choices(['day', 'week', 'month']).makeOptionMandatory())
-    .addOption(new Option('--group <group>', 'grouping').choices(['party', 'guarantor', 'zone', 'agreement']).makeOptionMandatory())
+    .addOption(
+      new Option('--group <group>', 'grouping')
+        .choices(['party', 'guarantor', 'zone', 'agreement'])
+        .makeOptionMandatory(),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .option('--tz <zone>', 'time zone of the periods (default: the first agreement\'s)')
+    .option('--tz <zone>', "time zone of the periods (default: the first agreement's)")
     .action(async (dir: string, opts: Options) => {
       process.exitCode = await complianceCommand(dir, opts);
     });

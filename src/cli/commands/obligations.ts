@@ -18,14 +18,23 @@ export function obligationsTable(rows: ObligationStatus[]): string {
     r.status,
     r.deadline ?? '-',
     r.days === null ? '-' : r.days > 0 ? `+${r.days}` : String(r.days),
-    r.evidence.length > 4 ? `${r.evidence.slice(0, 4).join(', ')} (+${r.evidence.length - 4})` : r.evidence.join(', ') || '-',
+    r.evidence.length > 4
+      ? `${r.evidence.slice(0, 4).join(', ')} (+${r.evidence.length - 4})`
+      : r.evidence.join(', ') || '-',
   ]);
   const widths = head.map((h, k) => Math.max(h.length, ...body.map((row) => row[k].length)));
-  const fmt = (row: string[]) => row.map((c, k) => c.padEnd(widths[k])).join('  ').trimEnd();
+  const fmt = (row: string[]) =>
+    row
+      .map((c, k) => c.padEnd(widths[k]))
+      .join('  ')
+      .trimEnd();
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
 }
 
-export async function obligationsCommand(dir: string, opts: { incidents: string; at?: string; format: 'table' | 'json' }): Promise<number> {
+export async function obligationsCommand(
+  dir: string,
+  opts: { incidents: string; at?: string; format: 'table' | 'json' },
+): Promise<number> {
   let at: number | undefined;
   if (opts.at !== undefined) {
     try {
@@ -51,7 +60,9 @@ export async function obligationsCommand(dir: string, opts: { incidents: string;
 export function register(program: Command): void {
   program
     .command('obligations')
-    .description('status of every withdrawal, joint patrol, humanitarian access and phase rule: pending, met, missed, unknown')
+    .description(
+      'status of every withdrawal, joint patrol, humanitarian access and phase rule: pending, met, missed, unknown',
+    )
     .argument('<dir>', 'workspace folder')
     .requiredOption('--incidents <file>', 'incidents as JSON Lines ("-" for stdin)')
     .option('--at <instant>', 'the instant of the status (ISO 8601; a date means its start, UTC); default now')

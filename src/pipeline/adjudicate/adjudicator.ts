@@ -71,7 +71,10 @@ export class Adjudicator {
         ...(a.amendments ?? []).flatMap((m) => [...(m.parties?.bound_add ?? []), ...(m.parties?.excluded_add ?? [])]),
       ];
       for (const e of entries) named.add(typeof e === 'string' ? e : e.id);
-      for (const g of [...(a.parties.guarantors ?? []), ...(a.amendments ?? []).flatMap((m) => m.parties?.guarantors_add ?? [])]) {
+      for (const g of [
+        ...(a.parties.guarantors ?? []),
+        ...(a.amendments ?? []).flatMap((m) => m.parties?.guarantors_add ?? []),
+      ]) {
         named.add(g.actor);
         for (const f of g.answers_for) named.add(f);
       }
@@ -79,7 +82,9 @@ export class Adjudicator {
     }
     this.parties = new PartyResolver(workspace.actors as Actor[], named);
     this.registry = new ZoneRegistry(this.geometry);
-    this.agreements = agreements.map((a) => new CompiledAgreement(a, this.parties, this.registry, workspace.zoneGeometries));
+    this.agreements = agreements.map(
+      (a) => new CompiledAgreement(a, this.parties, this.registry, workspace.zoneGeometries),
+    );
     this.timeZones = [...new Set(this.agreements.map((a) => a.tz))];
     if (this.timeZones.length === 0) this.timeZones.push('UTC');
     for (const a of this.agreements) {
@@ -119,7 +124,11 @@ export class Adjudicator {
   }
 
   /** Streams findings in output order; returns counts. */
-  forEachFinding(cols: IncidentColumns, emit: (f: Finding) => void, options: { all?: boolean } = {}): AdjudicationStats {
+  forEachFinding(
+    cols: IncidentColumns,
+    emit: (f: Finding) => void,
+    options: { all?: boolean } = {},
+  ): AdjudicationStats {
     const it = this.findings(cols, options);
     for (;;) {
       const r = it.next();
@@ -154,7 +163,12 @@ export class Adjudicator {
       for (let j = 0; j < nAgreements; j++) {
         const a = agreements[j];
         const z = a.tzIndex;
-        if (!all && (cols.end[z][i] < a.from || cols.start[z][i] >= a.until || (cols.end[z][i] === a.from && cols.start[z][i] < a.from))) {
+        if (
+          !all &&
+          (cols.end[z][i] < a.from ||
+            cols.start[z][i] >= a.until ||
+            (cols.end[z][i] === a.from && cols.start[z][i] < a.from))
+        ) {
           stats.verdicts[NOT_APPLICABLE]++;
           continue;
         }
@@ -207,7 +221,9 @@ export class Adjudicator {
   private partyName(cols: IncidentColumns, a: CompiledAgreement, i: number, code: number): string | null {
     if (code < 0) return null;
     const id = this.parties.ids[code];
-    return this.parties.hasSuccession(this.parties.classOf(code)) ? this.parties.nameAt(id, cols.start[a.tzIndex][i], a.tz) : id;
+    return this.parties.hasSuccession(this.parties.classOf(code))
+      ? this.parties.nameAt(id, cols.start[a.tzIndex][i], a.tz)
+      : id;
   }
 
   /** Incidents sorted by start (in the first agreement's zone), id, then input line. */

@@ -38,7 +38,8 @@ export function relatePolygons(unit: PolygonZone, zone: PolygonZone): Containmen
     const bx = u[2 * e + 2];
     const by = u[2 * e + 3];
     // most edges of a governorate are far from a small zone: reject by box first
-    if ((ax < minX && bx < minX) || (ax > maxX && bx > maxX) || (ay < minY && by < minY) || (ay > maxY && by > maxY)) continue;
+    if ((ax < minX && bx < minX) || (ax > maxX && bx > maxX) || (ay < minY && by < minY) || (ay > maxY && by > maxY))
+      continue;
     if (zone.meetsSegment(ax, ay, bx, by)) return EDGE;
   }
   // boundaries do not meet: each ring of one lies wholly inside or outside the other

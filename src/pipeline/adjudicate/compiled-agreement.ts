@@ -73,7 +73,12 @@ export class CompiledAgreement {
   /** "in force since ...", computed once */
   inForceReason = '';
 
-  constructor(agreement: Agreement, parties: PartyResolver, registry: ZoneRegistry, resolvedZones?: ReadonlyMap<string, AreaGeometry>) {
+  constructor(
+    agreement: Agreement,
+    parties: PartyResolver,
+    registry: ZoneRegistry,
+    resolvedZones?: ReadonlyMap<string, AreaGeometry>,
+  ) {
     this.id = agreement.id;
     this.agreement = agreement;
     this.tz = agreement.tz;
@@ -105,7 +110,13 @@ export class CompiledAgreement {
     for (const v of this.versions) {
       for (const r of v.rules) {
         if (r.kind === 'phase' && !phaseById.has(r.id)) {
-          phaseById.set(r.id, { id: r.id, days: r.after_quiet_days, quiet: r.quiet_parties, enables: new Set(r.enables), rule: r });
+          phaseById.set(r.id, {
+            id: r.id,
+            days: r.after_quiet_days,
+            quiet: r.quiet_parties,
+            enables: new Set(r.enables),
+            rule: r,
+          });
         }
       }
     }
@@ -169,7 +180,10 @@ export class CompiledAgreement {
 
   isValidAt(e: PartyEntry, t: number): boolean {
     if (typeof e === 'string') return true;
-    return (e.from === undefined || boundaryAt(e.from, this.tz) <= t) && (e.until === undefined || t < boundaryAt(e.until, this.tz));
+    return (
+      (e.from === undefined || boundaryAt(e.from, this.tz) <= t) &&
+      (e.until === undefined || t < boundaryAt(e.until, this.tz))
+    );
   }
 
   private partyTable(v: AgreementVersion, t: number): PartyTable {
@@ -225,7 +239,8 @@ export class CompiledAgreement {
   /** The zone registry index of zone `zid` in version `k`. */
   zone(k: number, zid: string): number {
     const z = this.zoneIndex.get(`${k}/${zid}`);
-    if (z === undefined) throw new AgreementError(`agreement ${this.id}: a rule names zone "${zid}", which the agreement does not define`);
+    if (z === undefined)
+      throw new AgreementError(`agreement ${this.id}: a rule names zone "${zid}", which the agreement does not define`);
     return z;
   }
 

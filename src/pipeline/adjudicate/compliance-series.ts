@@ -101,7 +101,10 @@ function groupOf(r: ComplianceRow, group: Grouping): string {
   return r.agreement;
 }
 
-export function complianceSeries(rows: Iterable<ComplianceRow>, options: { by: Period; group: Grouping; tz?: string }): SeriesRow[] {
+export function complianceSeries(
+  rows: Iterable<ComplianceRow>,
+  options: { by: Period; group: Grouping; tz?: string },
+): SeriesRow[] {
   const tz = options.tz ?? 'UTC';
   const cells = new Map<string, Counts>();
   const fatal = new Set<string>();
@@ -153,5 +156,7 @@ export function complianceSeries(rows: Iterable<ComplianceRow>, options: { by: P
       },
     });
   }
-  return out.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return out.sort((a, b) =>
+    a.period < b.period ? -1 : a.period > b.period ? 1 : a.group < b.group ? -1 : a.group > b.group ? 1 : 0,
+  );
 }

@@ -33,7 +33,14 @@ export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: numbe
  * the planes through the poles n x A and B x n) the distance is the cross-track angle asin(|P.n|),
  * else the distance to the nearer endpoint.
  */
-export function distanceToArcKm(plon: number, plat: number, alon: number, alat: number, blon: number, blat: number): number {
+export function distanceToArcKm(
+  plon: number,
+  plat: number,
+  alon: number,
+  alat: number,
+  blon: number,
+  blat: number,
+): number {
   const p0 = Math.cos(plat * RAD) * Math.cos(plon * RAD);
   const p1 = Math.cos(plat * RAD) * Math.sin(plon * RAD);
   const p2 = Math.sin(plat * RAD);

@@ -40,7 +40,10 @@ export function toAreaGeometry(g: Geometry | Feature | FeatureCollection): AreaG
 }
 
 /** Reads zone files from a workspace folder; the other lookups come from `fallback`. */
-export function workspaceGeometrySource(dir: string | undefined, fallback: Partial<GeometrySource> = {}): GeometrySource {
+export function workspaceGeometrySource(
+  dir: string | undefined,
+  fallback: Partial<GeometrySource> = {},
+): GeometrySource {
   const files = new Map<string, AreaGeometry | undefined>();
   return {
     country: (c) => fallback.country?.(c),

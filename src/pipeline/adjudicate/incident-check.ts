@@ -27,14 +27,16 @@ export function quickValidIncident(o: unknown): boolean {
   if (!isObject(w)) return false;
   const hasLat = w.lat !== undefined;
   if (hasLat !== (w.lon !== undefined)) return false;
-  if (hasLat && !(num(w.lat) && w.lat >= -90 && w.lat <= 90 && num(w.lon) && w.lon >= -180 && w.lon <= 180)) return false;
+  if (hasLat && !(num(w.lat) && w.lat >= -90 && w.lat <= 90 && num(w.lon) && w.lon >= -180 && w.lon <= 180))
+    return false;
   if (!(w.precision_km === undefined || (num(w.precision_km) && w.precision_km >= 0))) return false;
   if (!optString(w.admin) || !optString(w.name) || !optString(w.admin1) || !optString(w.admin2)) return false;
   if (!hasLat && w.admin === undefined && w.name === undefined) return false;
   if (o.fatalities !== undefined) {
     const f = o.fatalities;
     if (!isObject(f)) return false;
-    if (!optCount(f.total) || !optCount(f.civilians) || !optCount(f.children) || !optCount(f.low) || !optCount(f.high)) return false;
+    if (!optCount(f.total) || !optCount(f.civilians) || !optCount(f.children) || !optCount(f.low) || !optCount(f.high))
+      return false;
   }
   if (o.sources !== undefined) {
     if (!Array.isArray(o.sources)) return false;

@@ -91,7 +91,8 @@ export class IncidentSite {
       if (c === EDGE && !entry.unavailable) {
         const unit = this.unitZone(this.areaCode);
         if (unit && entry.zone instanceof PolygonZone) c = relatePolygons(unit, entry.zone);
-        else if (unit && entry.zone instanceof BufferZone && entry.buffer) c = relateBuffer(unit, entry.zone, entry.buffer.line);
+        else if (unit && entry.zone instanceof BufferZone && entry.buffer)
+          c = relateBuffer(unit, entry.zone, entry.buffer.line);
         // without the unit's geometry, only codes could have decided
       }
       this.areaMemo.set(key, c);

@@ -183,7 +183,8 @@ export class Judge {
       return;
     }
     if (reasons) {
-      if (rs.scopeRule[scopeZone] === COUNTRY_SCOPE) reasons.push(`no cessation rule: the scope is the whole of ${a.agreement.country}`);
+      if (rs.scopeRule[scopeZone] === COUNTRY_SCOPE)
+        reasons.push(`no cessation rule: the scope is the whole of ${a.agreement.country}`);
       if (scope === IN) reasons.push(R.place(this.registry, cols, i, scopeZone, rs.zoneName.get(scopeZone)!, IN));
       this.phaseReasons(a, rs, mask, reasons);
     }
@@ -196,7 +197,9 @@ export class Judge {
       out.verdict = NOT_APPLICABLE;
       if (reasons) {
         const ex = byCls >= 0 ? table.excludedVia[byCls] : -1;
-        reasons.push(ex >= 0 ? `${R.excluded(P, P.ids[by], byCls, ex)}, not bound` : `${P.ids[by]} is not bound by this agreement`);
+        reasons.push(
+          ex >= 0 ? `${R.excluded(P, P.ids[by], byCls, ex)}, not bound` : `${P.ids[by]} is not bound by this agreement`,
+        );
       }
       return;
     }
@@ -268,7 +271,8 @@ export class Judge {
     // row 4: bound against bound, civilians or unknown
     out.verdict = VIOLATION;
     if (reasons) {
-      if (againstUnknown) reasons.push(against < 0 ? 'the target is unknown' : `the target is unidentified (${P.ids[against]})`);
+      if (againstUnknown)
+        reasons.push(against < 0 ? 'the target is unknown' : `the target is unidentified (${P.ids[against]})`);
       else if (against === CIVILIANS_CODE) reasons.push('civilians are protected');
       else {
         const cls = P.classOf(against);
@@ -307,7 +311,15 @@ export class Judge {
     }
   }
 
-  private byReasons(a: CompiledAgreement, i: number, t: number, cls: number, via: number, answerable: number, reasons: string[]): void {
+  private byReasons(
+    a: CompiledAgreement,
+    i: number,
+    t: number,
+    cls: number,
+    via: number,
+    answerable: number,
+    reasons: string[],
+  ): void {
     const P = this.parties;
     const written = P.ids[this.cols.by[i]];
     const name = P.hasSuccession(cls) ? P.nameAt(written, t, a.tz) : written;

@@ -43,7 +43,11 @@ const HEAVY = new Set(['heavy_weapons', 'tanks', 'mlrs', 'artillery', 'mortars']
 
 const round1 = (d: number) => Math.round(d * 10) / 10;
 
-export function computeObligations(adj: Adjudicator, cols: IncidentColumns, options: { at?: number } = {}): ObligationStatus[] {
+export function computeObligations(
+  adj: Adjudicator,
+  cols: IncidentColumns,
+  options: { at?: number } = {},
+): ObligationStatus[] {
   const at = options.at ?? Date.now();
   adj.schedulePhases(cols, at);
   const out: ObligationStatus[] = [];
@@ -78,7 +82,13 @@ export function amendedDeadline(a: CompiledAgreement, id: string): { at: number;
   return { at: deadline, version };
 }
 
-function statusOf(adj: Adjudicator, cols: IncidentColumns, a: CompiledAgreement, rule: Tracked, at: number): ObligationStatus {
+function statusOf(
+  adj: Adjudicator,
+  cols: IncidentColumns,
+  a: CompiledAgreement,
+  rule: Tracked,
+  at: number,
+): ObligationStatus {
   const base = { agreement: a.id, rule: rule.id, kind: rule.kind, clause: rule.clause ?? null };
   if (rule.kind === 'phase') return phaseStatus(adj, cols, a, rule, at, base);
   const { at: deadline, version } = amendedDeadline(a, rule.id);
@@ -106,7 +116,8 @@ function statusOf(adj: Adjudicator, cols: IncidentColumns, a: CompiledAgreement,
     const late = present.filter((e) => e.t >= deadline);
     if (late.length > 0) return done('missed', late, `${rule.what} still in ${zid} after the deadline`);
     const lastReport = reported[reported.length - 1];
-    if (lastReport && !present.some((e) => e.t > lastReport.t)) return done('met', [lastReport], `withdrawal from ${zid} reported`);
+    if (lastReport && !present.some((e) => e.t > lastReport.t))
+      return done('met', [lastReport], `withdrawal from ${zid} reported`);
     if (at < deadline) return done('pending', present, `${round1((deadline - at) / DAY_MS)} days left`);
     return done('unknown', [], `no report of withdrawal from ${zid} or of ${rule.what} remaining there`);
   }
@@ -115,9 +126,18 @@ function statusOf(adj: Adjudicator, cols: IncidentColumns, a: CompiledAgreement,
     const cancelled = evidence.filter((e) => e.kind === 'patrol_cancelled');
     const last = patrols[patrols.length - 1];
     const first = patrols[0];
-    if (first && first.t >= deadline) return done('missed', [first, ...cancelled.filter((e) => e.t < first.t)], 'the first patrol came after the deadline');
+    if (first && first.t >= deadline)
+      return done(
+        'missed',
+        [first, ...cancelled.filter((e) => e.t < first.t)],
+        'the first patrol came after the deadline',
+      );
     if (last && rule.every_days !== undefined && at - last.t > rule.every_days * DAY_MS) {
-      return done('missed', [last], `no patrol for ${round1((at - last.t) / DAY_MS)} days (one every ${rule.every_days} days is due)`);
+      return done(
+        'missed',
+        [last],
+        `no patrol for ${round1((at - last.t) / DAY_MS)} days (one every ${rule.every_days} days is due)`,
+      );
     }
     if (last) return done('met', patrols, `${patrols.length} patrol(s) conducted in ${zid}`);
     if (at >= deadline) return done('missed', cancelled, `no patrol in ${zid} by the deadline`);
@@ -146,20 +166,40 @@ function phaseStatus(
   const p = a.phases.findIndex((x) => x.id === rule.id);
   const t = a.phaseAt[p];
   const resets = (adj.phaseResets.get(`${a.id}/${rule.id}`) ?? []).map((i) => cols.ids[i]);
-  const reasons = [`${rule.after_quiet_days} quiet days of ${rule.quiet_parties.join(', ')} enable ${rule.enables.join(', ')}`];
+  const reasons = [
+    `${rule.after_quiet_days} quiet days of ${rule.quiet_parties.join(', ')} enable ${rule.enables.join(', ')}`,
+  ];
   if (resets.length > 0) reasons.push(`the count restarted after ${resets.length} violation(s)`);
   if (!Number.isFinite(t)) {
-    return { ...base, status: at >= a.until ? 'missed' : 'pending', deadline: null, days: null, evidence: resets, reasons: [...reasons, 'not completed while in force'] };
+    return {
+      ...base,
+      status: at >= a.until ? 'missed' : 'pending',
+      deadline: null,
+      days: null,
+      evidence: resets,
+      reasons: [...reasons, 'not completed while in force'],
+    };
   }
   const days = round1((t - at) / DAY_MS);
-  if (t <= at) return { ...base, status: 'met', deadline: formatUtc(t), days, evidence: resets, reasons: [...reasons, `completed at ${formatUtc(t)}`] };
+  if (t <= at)
+    return {
+      ...base,
+      status: 'met',
+      deadline: formatUtc(t),
+      days,
+      evidence: resets,
+      reasons: [...reasons, `completed at ${formatUtc(t)}`],
+    };
   return {
     ...base,
     status: 'pending',
     deadline: formatUtc(t),
     days,
     evidence: resets,
-    reasons: [...reasons, `completes at ${formatUtc(t)} if no violation by ${rule.quiet_parties.join(', ')} comes first`],
+    reasons: [
+      ...reasons,
+      `completes at ${formatUtc(t)} if no violation by ${rule.quiet_parties.join(', ')} comes first`,
+    ],
   };
 }
 
@@ -170,15 +210,32 @@ interface Ev {
 }
 
 /** The evidence about a rule known at `at`, in time order. */
-function collect(adj: Adjudicator, cols: IncidentColumns, a: CompiledAgreement, rule: Tracked, zone: number, who: number[], at: number): Ev[] {
+function collect(
+  adj: Adjudicator,
+  cols: IncidentColumns,
+  a: CompiledAgreement,
+  rule: Tracked,
+  zone: number,
+  who: number[],
+  at: number,
+): Ev[] {
   const out: Ev[] = [];
   const z = a.tzIndex;
   for (let i = 0; i < cols.count; i++) {
     let kind: EvidenceKind | undefined = cols.evidence[i] >= 0 ? EVIDENCE_KINDS[cols.evidence[i]] : undefined;
-    if (kind === undefined && rule.kind === 'withdrawal' && rule.what === 'all_forces' && cols.types[cols.type[i]] === 'headquarters_or_base_established') {
+    if (
+      kind === undefined &&
+      rule.kind === 'withdrawal' &&
+      rule.what === 'all_forces' &&
+      cols.types[cols.type[i]] === 'headquarters_or_base_established'
+    ) {
       kind = 'forces_present';
     }
-    if (kind === undefined || !fits(rule, kind, cols.evidenceWhat[i] >= 0 ? cols.strings[cols.evidenceWhat[i]] : undefined)) continue;
+    if (
+      kind === undefined ||
+      !fits(rule, kind, cols.evidenceWhat[i] >= 0 ? cols.strings[cols.evidenceWhat[i]] : undefined)
+    )
+      continue;
     // presence counts from its earliest possible instant, reports and patrols once surely done
     const t = kind === 'weapons_present' || kind === 'forces_present' ? cols.start[z][i] : cols.end[z][i];
     if (t > at) continue;
@@ -201,7 +258,8 @@ function collect(adj: Adjudicator, cols: IncidentColumns, a: CompiledAgreement, 
 
 function fits(rule: Tracked, kind: EvidenceKind, what: string | undefined): boolean {
   if (rule.kind === 'withdrawal') {
-    if (kind === 'withdrawal_reported') return what === undefined || what === rule.what || (rule.what === 'heavy_weapons' && HEAVY.has(what));
+    if (kind === 'withdrawal_reported')
+      return what === undefined || what === rule.what || (rule.what === 'heavy_weapons' && HEAVY.has(what));
     if (kind === 'forces_present') return rule.what === 'all_forces';
     if (kind === 'weapons_present') {
       const w = what ?? 'heavy_weapons';

@@ -171,7 +171,9 @@ export class PartyResolver {
   membershipsAt(cls: number, t: number, tz: string): MembershipSpan[] {
     if (cls < 0) return [];
     return this.memberships[cls].filter(
-      (m) => (m.from === undefined || parseBoundary(m.from, tz) <= t) && (m.until === undefined || t < parseBoundary(m.until, tz)),
+      (m) =>
+        (m.from === undefined || parseBoundary(m.from, tz) <= t) &&
+        (m.until === undefined || t < parseBoundary(m.until, tz)),
     );
   }
 

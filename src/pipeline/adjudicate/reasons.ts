@@ -26,7 +26,9 @@ export function inForce(a: CompiledAgreement): string {
 }
 
 export function outOfForce(a: CompiledAgreement, t: number): string {
-  return t < a.from ? `not yet in force (from ${formatUtc(a.from)})` : `no longer in force (ended ${formatUtc(a.until)})`;
+  return t < a.from
+    ? `not yet in force (from ${formatUtc(a.from)})`
+    : `no longer in force (ended ${formatUtc(a.until)})`;
 }
 
 const km = (d: number) => (d >= 100 ? d.toFixed(0) : d.toFixed(1));
@@ -74,7 +76,8 @@ export function place(
 export function bound(a: CompiledAgreement, P: PartyResolver, id: string, cls: number, via: number, t: number): string {
   if (via === cls) {
     const entry = a.versions[a.versionIndexAt(t)].bound.find((e) => typeof e !== 'string' && P.classOfId(e.id) === cls);
-    if (entry && typeof entry !== 'string' && entry.from !== undefined) return `${id} is bound since ${when(entry.from)}`;
+    if (entry && typeof entry !== 'string' && entry.from !== undefined)
+      return `${id} is bound since ${when(entry.from)}`;
     return `${id} is bound`;
   }
   const path = P.membershipPath(cls, via, t, a.tz) ?? [];

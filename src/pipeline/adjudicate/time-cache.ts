@@ -46,7 +46,16 @@ export class WhenParser {
     const w = when.trim();
     const m = INSTANT.exec(w);
     // the common case, validated cheaply; calendar edges (day > 28, 24:00, leap seconds) go to parseTime
-    if (m && +m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= 28 && +m[4] <= 23 && +m[5] <= 59 && (m[6] === undefined || +m[6] <= 59)) {
+    if (
+      m &&
+      +m[2] >= 1 &&
+      +m[2] <= 12 &&
+      +m[3] >= 1 &&
+      +m[3] <= 28 &&
+      +m[4] <= 23 &&
+      +m[5] <= 59 &&
+      (m[6] === undefined || +m[6] <= 59)
+    ) {
       const frac = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
       const zone = m[8];
       const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], m[6] ? +m[6] : 0);
@@ -90,4 +99,3 @@ export class WhenParser {
     return Number.isNaN(off) ? tzOffsetMs(this.tz, utcMs) : off;
   };
 }
-
