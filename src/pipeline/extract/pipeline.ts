@@ -119,7 +119,8 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
       places,
       actors,
       roles,
-      hypothetical: HYPOTHETICAL.test(s.text),
+      // "Russia intervened in 2015": a sentence dated only by an earlier year is history
+      hypothetical: HYPOTHETICAL.test(s.text) || (dates.length > 0 && dates.every((d) => d.precision === 'year' && pubDay !== undefined && d.when < pubDay.slice(0, 4))),
       denied: DENIED.test(s.text),
     });
     // one claim per clause: "SANA said a truce was agreed, but a rebel spokesman denied it"
