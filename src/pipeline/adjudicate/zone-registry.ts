@@ -1,7 +1,8 @@
 /**
  * Every zone of every agreement version, compiled once and shared (the same `country: SY` or the
- * same zone file serves many agreements), with one flatbush index over their boxes: the spatial
- * question for an incident (which zones could contain it) is asked once, not once per agreement.
+ * same zone file serves many agreements), with a grid (zone-grid.ts) for point queries and a
+ * flatbush index for box queries: the spatial question for an incident (which zones could contain
+ * it) is asked once, not once per agreement.
  */
 import Flatbush from 'flatbush';
 import { type ZoneSpec, zoneForm } from '../../domain/zone.js';
@@ -10,6 +11,7 @@ import { type CompiledZone, type Containment, EDGE } from './containment.js';
 import { degreesAround } from './geodesy.js';
 import type { AreaGeometry, GeometrySource } from './geometry-source.js';
 import { PolygonZone } from './polygon-zone.js';
+import { ZoneGrid } from './zone-grid.js';
 
 export interface ZoneEntry {
   zone: CompiledZone;
@@ -41,13 +43,9 @@ export class ZoneRegistry {
   readonly entries: ZoneEntry[] = [];
   private readonly byKey = new Map<string, number>();
   private index: Flatbush | null = null;
+  /** point and disc queries (the hot path); flatbush answers box queries */
+  private grid: ZoneGrid | null = null;
   private readonly source: GeometrySource;
-  private readonly scratch: number[] = [];
-  /** flatbush filter that collects into `scratch` (one closure for all queries, no result arrays) */
-  private readonly collect = (i: number): boolean => {
-    if (i < this.entries.length) this.scratch.push(i);
-    return false;
-  };
   private readonly bySpec = new WeakMap<object, number>();
 
   constructor(source: GeometrySource) {
@@ -66,6 +64,7 @@ export class ZoneRegistry {
       return known;
     }
     this.index = null;
+    this.grid = null;
     const entry = this.compile(spec, form, resolved);
     this.entries.push(entry);
     this.byKey.set(key, this.entries.length - 1);
@@ -110,6 +109,9 @@ export class ZoneRegistry {
   }
 
   private build(): Flatbush {
+    const boxes = new Float64Array(4 * this.entries.length);
+    for (let z = 0; z < this.entries.length; z++) boxes.set(this.entries[z].zone.bbox, 4 * z);
+    this.grid = new ZoneGrid(boxes);
     const index = new Flatbush(Math.max(1, this.entries.length));
     for (const e of this.entries) index.add(...(e.zone.bbox as [number, number, number, number]));
     if (this.entries.length === 0) index.add(0, 0, 0, 0);
@@ -123,14 +125,10 @@ export class ZoneRegistry {
    * returns how many. Zones not listed certainly do not contain any point of the disc.
    */
   candidates(lon: number, lat: number, radiusKm: number, out: Int32Array): number {
-    const index = this.index ?? this.build();
+    if (!this.grid) this.build();
+    if (radiusKm <= 0) return this.grid!.query(lon, lat, lon, lat, out);
     const { dLon, dLat } = degreesAround(lat, radiusKm);
-    const found = this.scratch;
-    found.length = 0;
-    index.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat, this.collect);
-    const count = Math.min(found.length, out.length);
-    for (let k = 0; k < count; k++) out[k] = found[k];
-    return count;
+    return this.grid!.query(lon - dLon, lat - dLat, lon + dLon, lat + dLat, out);
   }
 
   /** Zones whose box meets a lon/lat box (admin wheres). */
