@@ -15,6 +15,7 @@ import { deadlineObligations } from './presenters/obligations.js';
 import { statusHistory } from './presenters/status-history.js';
 import { verdictsOf } from '../services/incident-verdicts.js';
 import type { IncidentFilter } from '../store/incident-filter.js';
+import { listIncidentPage } from '../store/queries/incidents.js';
 import { ReviewError, type ReportInput, type Store } from '../store/store.js';
 import type { ApiBackend, Page } from './backend.js';
 import { ApiError } from './errors.js';
@@ -165,8 +166,11 @@ export function storeBackend(
 
   const listPage = async (q: IncidentListQuery): Promise<Page<IncidentSummary>> => {
     const { filter, within } = toFilter(q);
-    const page = await store.listIncidents(filter, { limit: q.limit, cursor: q.cursor }, { within }).catch(cursorError);
-    return { items: await withVerdicts(page.items), next_cursor: page.next_cursor };
+    // one query for the page and its verdicts (listIncidentPage), not the store's full rows + verdictsOf
+    const page = await listIncidentPage(store.db, store.dialect, filter, { limit: q.limit, cursor: q.cursor }, within).catch(
+      cursorError,
+    );
+    return { items: page.items.map((r) => incidentSummary(r, r.verdicts)), next_cursor: page.next_cursor };
   };
 
   const getIncident = async (id: string) => {

@@ -207,8 +207,44 @@ const agreementDigests: Migration = {
   },
 };
 
+/**
+ * 0003: covering indexes for the read paths of the API and dashboard. The incident list filters by
+ * time, bbox and keyset (t_start, id): with lon, lat and t_end in the index those tests run on the
+ * index alone and only the rows of the page are read from the table (the previous incidents_time
+ * is a prefix of it, so it goes). The same for findings by agreement and time: the compliance
+ * series counts verdicts per party without reading the table. Same number of indexes as before,
+ * so ingestion maintains no more of them.
+ */
+const readPathIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('incidents_time_cover')
+      .ifNotExists()
+      .on('incidents')
+      .columns(['t_start', 'id', 'lon', 'lat', 't_end'])
+      .execute();
+    await db.schema.dropIndex('incidents_time').ifExists().execute();
+    await db.schema
+      .createIndex('findings_agreement_cover')
+      .ifNotExists()
+      .on('findings')
+      .columns(['agreement_id', 't_start', 'verdict', 'override_verdict', 'party', 'answerable', 'rule'])
+      .execute();
+    await db.schema.dropIndex('findings_agreement').ifExists().execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.createIndex('incidents_time').ifNotExists().on('incidents').columns(['t_start', 'id']).execute();
+    await db.schema.createIndex('findings_agreement').ifNotExists().on('findings').columns(['agreement_id', 't_start']).execute();
+    for (const i of ['incidents_time_cover', 'findings_agreement_cover']) await db.schema.dropIndex(i).ifExists().execute();
+  },
+};
+
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_agreement_digests': agreementDigests };
+  return {
+    '0001_initial': initial(dialect),
+    '0002_agreement_digests': agreementDigests,
+    '0003_read_path_indexes': readPathIndexes,
+  };
 }
 
 export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: DialectName, schema?: string): Promise<void> {

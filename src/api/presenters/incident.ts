@@ -12,7 +12,10 @@ import { reportWithEvidence } from './report.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function incidentSummary(i: StoreSummary, verdicts: IncidentVerdict[]): IncidentSummary {
+/** The store columns a list item shows (the store's list page, listIncidentPage, reads only these). */
+export type SummaryColumns = Omit<StoreSummary, 'source_ids' | 'locked_by' | 'duplicate_of' | 'updated_at' | 'incident'>;
+
+export function incidentSummary(i: SummaryColumns, verdicts: IncidentVerdict[]): IncidentSummary {
   return {
     id: i.id,
     when: i.when,
