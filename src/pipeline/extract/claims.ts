@@ -117,9 +117,11 @@ export function findClaim(
       speaker = { start: near.start, end: near.end, text: near.text };
       speakerActor = near.id;
     } else if (/((?:[\p{Lu}][\p{L}'’.-]*\s+){1,4})$/u.test(beforeText.slice(-60))) {
-      // a proper name right before the verb ("Putin announced", "Rami Abdel Rahman said")
-      const m = /((?:[\p{Lu}][\p{L}'’.-]*\s+){1,4})$/u.exec(beforeText) as RegExpExecArray;
-      speaker = span(m.index, m[1].trim());
+      // a proper name right before the verb ("Putin announced", "Rami Abdel Rahman said"); the
+      // end-anchored regex runs on the last 60 characters only (it retries from every position)
+      const off = Math.max(0, beforeText.length - 60);
+      const m = /((?:[\p{Lu}][\p{L}'’.-]*\s+){1,4})$/u.exec(beforeText.slice(off)) as RegExpExecArray;
+      speaker = span(off + m.index, m[1].trim());
     } else {
       const after = sentence.slice(vrel + verb[0].length, vrel + verb[0].length + 80);
       const m = /^\s*(?:by\s+)?((?:[\p{Lu}][\w.'’-]*)(?:\s+[\p{Lu}][\w.'’-]*){0,4})/u.exec(after);

@@ -11,6 +11,7 @@
  */
 import * as chrono from 'chrono-node';
 import { localToUtc, tzOffsetMs as tzOffsetUncached } from '../../domain/time.js';
+import { allMatches } from './regex.js';
 
 // Intl-based offsets cost microseconds each; a report asks for the same few instants again and again
 const offsets = new Map<string, number>();
@@ -120,10 +121,13 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     out.push(m);
     taken.push([m.start - base, m.end - base]);
   };
-  const gmt = GMT.exec(sentence);
+  // literal gates: each pattern below needs a digit, a slash, "week", "month"... (see fatalities.ts)
+  const lc = sentence.toLowerCase();
+  const digit = /\d/.test(sentence);
+  const gmt = digit && /gmt|utc|z\b/.test(lc) ? GMT.exec(sentence) : null;
 
   // "Dec. 28/9": the night from the 28th to the 29th; a weekday nearby picks the day.
-  for (const m of sentence.matchAll(SLASH_DAYS)) {
+  if (digit && lc.includes('/')) for (const m of allMatches(SLASH_DAYS, sentence)) {
     const month = MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1;
     const d1 = Number(m[2]);
     let d2 = Number(m[3]);
@@ -144,7 +148,7 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], when: containing(a, b), range: { from: ymd(a), to: ymd(b) }, precision: 'range', future });
     }
   }
-  for (const m of sentence.matchAll(WEEK)) {
+  if (lc.includes('week') || lc.includes('seven days')) for (const m of allMatches(WEEK, sentence)) {
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     const which = (m[1] ?? '').toLowerCase();
     // ISO weeks start on Monday; "last week" is the previous Monday..Sunday, "during the week"
@@ -164,13 +168,13 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     }
     push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], when: containing(a, b), range: { from: ymd(a), to: ymd(b) }, precision: 'week', future });
   }
-  for (const m of sentence.matchAll(MONTH_REL)) {
+  if (lc.includes('month')) for (const m of allMatches(MONTH_REL, sentence)) {
     if (overlaps(taken, m.index, m.index + m[0].length)) continue;
     const back = /last|previous|past/i.test(m[1]) ? 1 : 0;
     const t = new Date(Date.UTC(today.y, today.m - 1 - back, 1));
     push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0], when: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`, precision: 'month', future });
   }
-  for (const m of sentence.matchAll(YEAR_ONLY)) {
+  if (digit) for (const m of allMatches(YEAR_ONLY, sentence)) {
     const s = m.index + m[0].length - m[1].length;
     if (overlaps(taken, s, s + 4)) continue;
     push({ start: base + s, end: base + s + 4, text: m[1], when: m[1], precision: 'year', future });
@@ -178,11 +182,12 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
 
   // fast path: most news dates are a bare weekday or yesterday/today; chrono is needed only
   // when the sentence has digits, month names or other time words
-  const easy = [...sentence.matchAll(EASY_DATE), ...sentence.matchAll(DAY_MONTH)];
+  const easyDates = /day|tonight/.test(lc) ? allMatches(EASY_DATE, sentence) : [];
+  const dayMonths = digit ? allMatches(DAY_MONTH, sentence) : [];
   let masked = sentence;
-  for (const m of easy) masked = masked.slice(0, m.index) + ' '.repeat(m[0].length) + masked.slice((m.index ?? 0) + m[0].length);
-  if (!HARD_CUE.test(masked) && !RANGE_CUE.test(sentence)) {
-    for (const m of sentence.matchAll(DAY_MONTH)) {
+  for (const m of [...easyDates, ...dayMonths]) masked = masked.slice(0, m.index) + ' '.repeat(m[0].length) + masked.slice((m.index ?? 0) + m[0].length);
+  if (!HARD_CUE.test(masked) && !(digit && RANGE_CUE.test(sentence))) {
+    for (const m of dayMonths) {
       const s0 = m.index ?? 0;
       const e0 = s0 + m[0].length;
       if (overlaps(taken, s0, e0)) continue;
@@ -196,7 +201,7 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       if (!m[5] && future && dayDiff({ y, m: month, d: day }, today) < -2) y++;
       push(dayOrMidnight(sentence, s0, e0, { y, m: month, d: day }, base, ctx, future, gmt));
     }
-    for (const m of sentence.matchAll(EASY_DATE)) {
+    for (const m of easyDates) {
       const s0 = m.index ?? 0;
       const e0 = s0 + m[0].length;
       // "Friday 5 Sep 2014": the weekday only names the date that follows

@@ -6,6 +6,7 @@
  * Wounded counts are never fatalities.
  */
 import { NUMBER_SRC, parseNumber } from './numbers.js';
+import { allMatches } from './regex.js';
 
 export interface Span {
   start: number;
@@ -41,6 +42,8 @@ const KILL_BARE = new RegExp(`\\bkill(?:ed|ing)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:
 const TOLL = new RegExp(`\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,4}?(?:rose|risen|climbed|reached|stood|stands|is|was|of|to|hit)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?(${N})`, 'gi');
 const CHILDREN = new RegExp(`(?:including|among them|of them|of whom|among whom)\\s+(?:${Q}\\s+)?(${N})\\s+(?:children|kids|minors)|(${N})\\s+(?:of them\\s+)?(?:were\\s+)?(?:children|kids|minors)`, 'i');
 const CIVILIANS = new RegExp(`(${N})\\s+(?:\\w+\\s+)?civilians`, 'i');
+/** a word of KILLED in a lower-cased sentence: N_KILLED cannot match without one */
+const KILLED_GATE = /killed|dead|died|lives|martyr|perish|slain|executed/;
 const WOUNDED_AFTER = /^\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt)/i;
 
 /** Fatality facts of one sentence; offsets are relative to the sentence plus `base`. */
@@ -59,18 +62,22 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     if (WOUNDED_AFTER.test(tail) && !/killed|dead|died/i.test(m[0])) return;
     figures.push({ n, hi, victim: (m[vIdx] ?? '').toLowerCase(), span: { start: base + m.index, end: base + m.index + m[0].length, text: m[0] } });
   };
-  for (const m of sentence.matchAll(KILL_N)) take(m, 1, 2, 3);
-  for (const m of sentence.matchAll(N_KILLED)) {
+  // cheap literal gates first: each pattern needs one of its key words, and most sentences
+  // that reach here hold only one or two of them (the full patterns cost ~10 µs each)
+  const lc = sentence.toLowerCase();
+  const kill = lc.includes('kill');
+  if (kill || lc.includes('claim') || lc.includes('left')) for (const m of allMatches(KILL_N, sentence)) take(m, 1, 2, 3);
+  if (KILLED_GATE.test(lc)) for (const m of allMatches(N_KILLED, sentence)) {
     // "3 wounded and 2 killed": the regex would read the first number; guard by requiring the
     // number to sit close to the killed-word
     if (/wounded|injured/i.test(m[0])) continue;
     take(m, 1, 2, 3);
   }
-  for (const m of sentence.matchAll(TOLL)) {
+  if (lc.includes('toll') || lc.includes('number')) for (const m of allMatches(TOLL, sentence)) {
     if (/\b(?:previous|earlier|initial|prior)\s+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     take(m, 1, 1, 1);
   }
-  for (const m of sentence.matchAll(KILL_BARE)) take(m, 1, 2, 3);
+  if (kill) for (const m of allMatches(KILL_BARE, sentence)) take(m, 1, 2, 3);
   if (!figures.length) return undefined;
   // dedupe overlapping matches, keep the earliest-starting one
   figures.sort((a, b) => a.span.start - b.span.start);
@@ -106,7 +113,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     out.total = sum;
   }
   if (groups.has('civilians')) out.civilians = groups.get('civilians');
-  const ch = CHILDREN.exec(sentence);
+  const ch = lc.includes('child') || lc.includes('kid') || lc.includes('minor') ? CHILDREN.exec(sentence) : null;
   if (ch) {
     const n = parseNumber(ch[1] ?? ch[2]);
     if (n !== undefined && (out.total === undefined || n <= out.total)) {
@@ -115,7 +122,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     }
   } else if (groups.has('children')) out.children = groups.get('children');
   if (out.civilians === undefined) {
-    const cv = CIVILIANS.exec(sentence);
+    const cv = lc.includes('civilians') ? CIVILIANS.exec(sentence) : null;
     if (cv && out.total !== undefined) {
       const n = parseNumber(cv[1]);
       if (n !== undefined && n <= out.total && /killed|dead|died/i.test(sentence)) out.civilians = n;

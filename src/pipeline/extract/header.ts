@@ -15,6 +15,7 @@ import type { Draft } from './incidents.js';
 import { NUMBER_SRC, parseNumber } from './numbers.js';
 import { type PlaceMention, type PlaceFinder, resolvePlace } from './places.js';
 import { HEADER_FIELD } from './segment.js';
+import { allMatches } from './regex.js';
 
 const NONE = /^(?:none|not available|n\/a|unknown|not reported|none reported|-)/i;
 const DMY = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)\b/;
@@ -66,7 +67,7 @@ export function headerIncident(h: HeaderContext): Draft | undefined {
   let place = resolved[0];
   if (!place || place.place.level === 'governorate') {
     // "IDLIB : Maarat al-Numan", "Zardana (Idlib Governorate, Syria)": look the parts up
-    const parts = [...loc.text.matchAll(/[^:,()[\]|]+/g)].map((x) => ({ s: loc.start + (x.index ?? 0), t: x[0] })).reverse();
+    const parts = allMatches(/[^:,()[\]|]+/g, loc.text).map((x) => ({ s: loc.start + (x.index ?? 0), t: x[0] })).reverse();
     for (const part of parts) {
       const name = part.t.trim();
       if (name.length < 3 || /^https?/.test(name)) continue;

@@ -11,6 +11,7 @@ import { headerIncident } from './header.js';
 import { findRoles, type Party } from './roles.js';
 import { segmentBlocks, splitSentences } from './segment.js';
 import type { Evidence, ExtractedClaim, ExtractedIncident, ExtractResult, Mention } from './types.js';
+import { allMatches } from './regex.js';
 
 export interface PipelineInput {
   ctx?: DateContext;
@@ -295,7 +296,7 @@ const CLAUSE_BREAK = /(?:,\s*(?:but|while|whereas|however)\b|;\s*|\s+(?:while|wh
 function clauses(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
   let s = 0;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
+  for (const m of allMatches(CLAUSE_BREAK, text)) {
     out.push({ start: s, text: text.slice(s, m.index) });
     s = (m.index ?? 0) + m[0].length;
   }

@@ -13,6 +13,7 @@
  */
 import { adminAt, adminUnit } from '../../geo/index.js';
 import type { Span } from './fatalities.js';
+import { allMatches } from './regex.js';
 
 export type PlaceLevel = 'governorate' | 'district' | 'subdistrict' | 'place' | 'neighbourhood';
 
@@ -48,7 +49,7 @@ const NAMED_PLACE = /\b(?:town|village|city|neighbou?rhood|district|suburb|camp|
 export function namedPlaceMentions(text: string, finder: PlaceFinder, known: PlaceMention[], govOf: (at: number) => string | undefined): PlaceMention[] {
   if (!finder.lookup) return [];
   const out: PlaceMention[] = [];
-  for (const m of text.matchAll(NAMED_PLACE)) {
+  for (const m of allMatches(NAMED_PLACE, text)) {
     const name = m[1] ?? m[2];
     const start = (m.index ?? 0) + m[0].indexOf(name);
     const end = start + name.length;

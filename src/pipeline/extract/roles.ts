@@ -10,6 +10,7 @@
  */
 import type { ActorRegistry } from '../resolve/actor-registry.js';
 import type { Span } from './fatalities.js';
+import { allMatches } from './regex.js';
 
 export interface Party extends Span {
   /** actor id; null = explicitly unknown ("unidentified aircraft", "Russian or Syrian jets") */
@@ -49,11 +50,13 @@ const CIVILIAN_VICTIMS = /\bcivilians?\b|\b(?:people|persons|children|women|resi
  */
 export function findRoles(sentence: string, base: number, mentions: Party[], registry: ActorRegistry, at: number | undefined, civiliansKilled: boolean): Roles {
   const roles: Roles = {};
-  const unk = UNKNOWN_BY.exec(sentence) ?? EITHER.exec(sentence);
+  // literal gates before the patterns (each needs one of these words); see fatalities.ts
+  const lc = sentence.toLowerCase();
+  const unk = (UNKNOWN_GATE.test(lc) ? UNKNOWN_BY.exec(sentence) : null) ?? (/\sor\s/.test(lc) ? EITHER.exec(sentence) : null);
   const combatant = (p: Party) => p.id === null || !NON_COMBATANT_KINDS.has(registry.get(p.id)?.kind ?? '');
   const all: Party[] = mentions.filter(combatant);
   const addPhrase = (m: RegExpMatchArray, name: string | undefined) => {
-    const r = name ? registry.resolve(name, at) : undefined;
+    const r = name ? resolveCached(registry, name, at) : undefined;
     const id = r?.id ?? (r?.via && !r.via.startsWith('unknown-') ? r.via : undefined);
     if (!id) return;
     const s = base + (m.index ?? 0);
@@ -63,9 +66,9 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
     if (all.some((p) => p.start < e && s < p.end)) return;
     all.push({ start: s, end: e, text: m[0], id });
   };
-  for (const m of sentence.matchAll(NAT_RE)) addPhrase(m, m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()]);
-  for (const m of sentence.matchAll(REGIME_RE)) addPhrase(m, 'regime forces');
-  for (const m of sentence.matchAll(REBEL_RE)) addPhrase(m, 'rebels');
+  if (NAT_GATE.test(sentence)) for (const m of allMatches(NAT_RE, sentence)) addPhrase(m, m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()]);
+  if (REGIME_GATE.test(lc)) for (const m of allMatches(REGIME_RE, sentence)) addPhrase(m, 'regime forces');
+  if (REBEL_GATE.test(lc)) for (const m of allMatches(REBEL_RE, sentence)) addPhrase(m, 'rebels');
   all.sort((a, b) => a.start - b.start);
   for (const p of all) {
     const rs = p.start - base;
@@ -99,6 +102,33 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
   }
   if (roles.by && roles.against && roles.by.id !== null && roles.by.id === roles.against.id) roles.against = undefined;
   return roles;
+}
+
+const UNKNOWN_GATE = /unidentified|unknown|unmarked/;
+const NAT_GATE = /Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|US\b|U\.S\./;
+const REGIME_GATE = /regime|government|loyalist|assad/;
+const REBEL_GATE = /rebel|opposition|insurgent/;
+
+/**
+ * The few phrase names resolved here ("regime forces", "Russia") recur in every report: their
+ * resolution is cached per registry, name and instant (a report resolves all its names at its
+ * publication instant, so the same few keys repeat).
+ */
+const resolutions = new WeakMap<ActorRegistry, Map<string, ReturnType<ActorRegistry['resolve']>>>();
+function resolveCached(registry: ActorRegistry, name: string, at: number | undefined) {
+  let cache = resolutions.get(registry);
+  if (!cache) {
+    cache = new Map();
+    resolutions.set(registry, cache);
+  }
+  const key = `${name}|${at ?? ''}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = registry.resolve(name, at);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, r);
+  }
+  return r;
 }
 
 function isVictimPhrase(sentence: string, at: number): boolean {
