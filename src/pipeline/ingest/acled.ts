@@ -9,8 +9,8 @@
 import { DAY_MS, parseTime } from '../../domain/time.js';
 import { adminCode } from './admin-names.js';
 import { ActorNameMapper } from './actor-names.js';
-import { csvRecords } from './csv-rows.js';
-import { type ReaderContext, type ReadItem, type ReadReport, rowOrError } from './types.js';
+import { csvChunks } from './csv-rows.js';
+import type { ReaderContext, ReadItem, ReadReport } from './types.js';
 
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'sub_event_type', 'actor1', 'latitude', 'longitude'];
 const GEO_PRECISION_KM: Record<string, number> = { '1': 2, '2': 25, '3': 50 };
@@ -121,24 +121,37 @@ export function acledRow(row: (name: string) => string, ctx: ReaderContext, acto
 export async function* readAcled(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
   const actors = new ActorNameMapper(ctx.registry);
   let checked = false;
-  for await (const rec of csvRecords(path, ctx.onBytes)) {
-    if ('error' in rec) {
-      yield { kind: 'error', line: rec.line, message: rec.error };
+  // one accessor for the whole file, reading the record in hand (no closure per row)
+  let fields: string[] = [];
+  let index: Map<string, number> | null = null;
+  const row = (name: string): string => {
+    const i = index!.get(name);
+    return i === undefined ? '' : (fields[i] ?? '');
+  };
+  for await (const chunk of csvChunks(path, ctx.onBytes)) {
+    if ('error' in chunk) {
+      yield { kind: 'error', line: chunk.line, message: chunk.error };
       return;
     }
+    const { header, records } = chunk;
     if (!checked) {
-      const missing = ACLED_REQUIRED.filter((c) => !rec.header.has(c));
+      const missing = ACLED_REQUIRED.filter((c) => !header.has(c));
       if (missing.length) {
         yield { kind: 'error', line: 1, message: `not an ACLED export: missing column(s) ${missing.join(', ')}` };
         return;
       }
       checked = true;
     }
-    const { fields, header } = rec;
-    const r = rowOrError(() => acledRow((name) => {
-      const i = header.index.get(name);
-      return i === undefined ? '' : (fields[i] ?? '');
-    }, ctx, actors, rec.line, header.json(fields)));
-    yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
+    index = header.index;
+    for (const rec of records) {
+      fields = rec.fields;
+      let r: ReadReport | string;
+      try {
+        r = acledRow(row, ctx, actors, rec.line, header.json(fields));
+      } catch (err) {
+        r = err instanceof Error ? err.message : String(err);
+      }
+      yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
+    }
   }
 }

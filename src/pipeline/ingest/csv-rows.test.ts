@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitRecords } from './csv-rows.js';
+import { CsvHeader, splitRecords } from './csv-rows.js';
 
 const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é', 'ع'), maxLength: 8 });
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -30,5 +30,19 @@ describe('splitRecords (RFC 4180)', () => {
     const r = splitRecords('a,b\n"x\ny",z\nlast,1', 1, true);
     expect(r.records.map((x) => x.line)).toEqual([1, 2, 4]);
     expect(splitRecords('a,"open\n', 1, true).error).toMatch(/line 1: a quoted field is never closed/);
+  });
+
+  it('builds the record JSON exactly as JSON.stringify would (it feeds the content hash)', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0001', '\u007f', '\u2028', '\ud800', '\udc00', 'é'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.uniqueArray(text, { minLength: 0, maxLength: 5 }), fc.array(text, { maxLength: 6 }), (names, values) => {
+        const obj: Record<string, string> = Object.create(null); // a "__proto__" column is a plain key
+        for (let i = 0; i < names.length; i++) obj[names[i]] = values[i] ?? '';
+        // objects order integer-like keys first; compare only when that does not apply
+        fc.pre(names.every((n) => !/^(0|[1-9]\d*)$/.test(n)));
+        expect(new CsvHeader(names).json(values)).toBe(JSON.stringify(obj));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

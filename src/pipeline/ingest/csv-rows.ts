@@ -22,7 +22,10 @@ export class CsvHeader {
   readonly index = new Map<string, number>();
   constructor(readonly names: string[]) {
     for (let i = 0; i < names.length; i++) this.index.set(names[i], i);
+    this.keys = names.map((n, i) => `${i ? ',' : '{'}${JSON.stringify(n)}:`);
   }
+  /** the names as JSON keys, stringified once per file rather than once per row */
+  private readonly keys: string[];
   has(name: string): boolean {
     return this.index.has(name);
   }
@@ -31,13 +34,25 @@ export class CsvHeader {
     const i = this.index.get(name);
     return i === undefined ? () => '' : (f) => f[i] ?? '';
   }
-  /** the record as a JSON object, built as text (no intermediate object per row) */
+  /**
+   * The record as a JSON object, built as text (no intermediate object per row). Identical to
+   * JSON.stringify of the object: a value is copied between quotes as it is unless it holds a
+   * character JSON escapes (quote, backslash, control characters, surrogates), and only those
+   * few go through JSON.stringify; the text feeds the content hash, so it must not change.
+   */
   json(fields: string[]): string {
-    let out = '{';
-    for (let i = 0; i < this.names.length; i++) out += `${i ? ',' : ''}${JSON.stringify(this.names[i])}:${JSON.stringify(fields[i] ?? '')}`;
-    return `${out}}`;
+    const keys = this.keys;
+    let out = '';
+    for (let i = 0; i < keys.length; i++) {
+      const v = fields[i] ?? '';
+      out += NEEDS_ESCAPE.test(v) ? keys[i] + JSON.stringify(v) : `${keys[i]}"${v}"`;
+    }
+    return keys.length ? `${out}}` : '{}';
   }
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -125,21 +140,27 @@ export function splitRecords(text: string, firstLine: number, final: boolean): {
   return { records, consumed: pos, line };
 }
 
-export async function* csvRecords(path: string, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord | { line: number; error: string }> {
+/** The records of one chunk of the file, sharing one header (or the error that stops reading). */
+export type CsvChunk = { header: CsvHeader; records: { line: number; fields: string[] }[] } | { line: number; error: string };
+
+/**
+ * The records a chunk (1 MiB) at a time: one await per chunk rather than one per record (an
+ * async generator step per row cost a promise and a microtask per layer of readers).
+ */
+export async function* csvChunks(path: string, onBytes?: (n: number) => void): AsyncGenerator<CsvChunk> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const decoder = new StringDecoder('utf8');
   let header: CsvHeader | null = null;
   let rest = '';
   let line = 1;
   let bytes = 0;
-  const toRecords = function* (records: { line: number; fields: string[] }[]): Generator<CsvRecord> {
-    for (const r of records) {
-      if (!header) {
-        header = new CsvHeader(r.fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
-        continue;
-      }
-      yield { line: r.line, fields: r.fields, header };
+  const withHeader = (records: { line: number; fields: string[] }[]): CsvChunk | null => {
+    if (!header && records.length) {
+      const names = records[0].fields;
+      header = new CsvHeader(names.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
+      records = records.slice(1);
     }
+    return header && records.length ? { header, records } : null;
   };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     bytes += chunk.length;
@@ -150,13 +171,26 @@ export async function* csvRecords(path: string, onBytes?: (n: number) => void): 
       yield { line: res.line, error: res.error };
       return;
     }
-    yield* toRecords(res.records);
+    const c = withHeader(res.records);
+    if (c) yield c;
     rest = text.slice(res.consumed);
     line = res.line;
   }
   const res = splitRecords(rest + decoder.end(), line, true);
-  yield* toRecords(res.records);
+  const c = withHeader(res.records);
+  if (c) yield c;
   if (res.error) yield { line: res.line, error: res.error };
+}
+
+/** The records one at a time (readers that need no speed). */
+export async function* csvRecords(path: string, onBytes?: (n: number) => void): AsyncGenerator<CsvRecord | { line: number; error: string }> {
+  for await (const c of csvChunks(path, onBytes)) {
+    if ('error' in c) {
+      yield c;
+      return;
+    }
+    for (const r of c.records) yield { line: r.line, fields: r.fields, header: c.header };
+  }
 }
 
 /** The header line of a CSV file (for format detection). */

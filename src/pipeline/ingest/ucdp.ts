@@ -7,8 +7,8 @@
 import { localDay } from './acled.js';
 import { adminCode } from './admin-names.js';
 import { ActorNameMapper } from './actor-names.js';
-import { csvRecords } from './csv-rows.js';
-import { type ReaderContext, type ReadItem, type ReadReport, rowOrError } from './types.js';
+import { csvChunks } from './csv-rows.js';
+import type { ReaderContext, ReadItem, ReadReport } from './types.js';
 
 export const UCDP_REQUIRED = ['id', 'date_start', 'date_end', 'where_prec', 'side_a', 'side_b', 'best', 'latitude', 'longitude'];
 /** where_prec -> km of uncertainty: place, within 25 km, district, governorate, between places, country, waters */
@@ -76,24 +76,37 @@ export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actor
 export async function* readUcdp(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
   const actors = new ActorNameMapper(ctx.registry);
   let checked = false;
-  for await (const rec of csvRecords(path, ctx.onBytes)) {
-    if ('error' in rec) {
-      yield { kind: 'error', line: rec.line, message: rec.error };
+  // one accessor for the whole file, reading the record in hand (no closure per row)
+  let fields: string[] = [];
+  let index: Map<string, number> | null = null;
+  const row = (name: string): string => {
+    const i = index!.get(name);
+    return i === undefined ? '' : (fields[i] ?? '');
+  };
+  for await (const chunk of csvChunks(path, ctx.onBytes)) {
+    if ('error' in chunk) {
+      yield { kind: 'error', line: chunk.line, message: chunk.error };
       return;
     }
+    const { header, records } = chunk;
     if (!checked) {
-      const missing = UCDP_REQUIRED.filter((c) => !rec.header.has(c));
+      const missing = UCDP_REQUIRED.filter((c) => !header.has(c));
       if (missing.length) {
         yield { kind: 'error', line: 1, message: `not a UCDP GED file: missing column(s) ${missing.join(', ')}` };
         return;
       }
       checked = true;
     }
-    const { fields, header } = rec;
-    const r = rowOrError(() => ucdpRow((name) => {
-      const i = header.index.get(name);
-      return i === undefined ? '' : (fields[i] ?? '');
-    }, ctx, actors, rec.line, header.json(fields)));
-    yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
+    index = header.index;
+    for (const rec of records) {
+      fields = rec.fields;
+      let r: ReadReport | string;
+      try {
+        r = ucdpRow(row, ctx, actors, rec.line, header.json(fields));
+      } catch (err) {
+        r = err instanceof Error ? err.message : String(err);
+      }
+      yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
+    }
   }
 }
