@@ -121,8 +121,9 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
       actors,
       roles,
       // "Russia intervened in 2015": a sentence dated only by an earlier year is history
-      hypothetical: HYPOTHETICAL.test(s.text) || (dates.length > 0 && dates.every((d) => d.precision === 'year' && pubDay !== undefined && d.when < pubDay.slice(0, 4))),
-      denied: DENIED.test(s.text),
+      // (both are read only for sentences with a trigger or a toll: incidents.ts)
+      hypothetical: (!!trig || !!fat) && (HYPOTHETICAL.test(s.text) || (dates.length > 0 && dates.every((d) => d.precision === 'year' && pubDay !== undefined && d.when < pubDay.slice(0, 4)))),
+      denied: !!trig && DENIED.test(s.text),
     });
     // one claim per clause: "SANA said a truce was agreed, but a rebel spokesman denied it"
     const before = rawClaims.length;

@@ -39,12 +39,24 @@ function sharedPlaces(): PlaceFinder {
   const gaz = loadGazetteer();
   return {
     findMentions(text: string): PlaceMention[] {
-      return gaz.findMentions(text).map((m) => ({ start: m.start, end: m.end, text: m.text, candidates: m.candidates.map(toRecord) }));
+      return gaz.findMentions(text).map((m) => ({ start: m.start, end: m.end, text: m.text, candidates: recordsOf(m.candidates) }));
     },
     lookup(name: string, adm1?: string) {
       return gaz.lookup(name, { adm1, limit: 3 }).map((c) => ({ ...toRecord(c), fuzzy: c.matched === 'fuzzy' }));
     },
   };
+}
+
+// the gazetteer hands out shared, read-only candidate arrays: their conversion is done once
+// per array (the same towns recur in every report)
+const converted = new WeakMap<readonly PlaceCandidate[], PlaceRecord[]>();
+function recordsOf(cands: readonly PlaceCandidate[]): PlaceRecord[] {
+  let r = converted.get(cands);
+  if (!r) {
+    r = cands.map(toRecord);
+    converted.set(cands, r);
+  }
+  return r;
 }
 
 const PLACE_LEVEL: Record<PlaceCandidate['kind'], PlaceLevel> = {
