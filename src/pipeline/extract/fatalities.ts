@@ -46,6 +46,16 @@ const CIVILIANS = new RegExp(`(${N})\\s+(?:\\w+\\s+)?civilians`, 'i');
 const KILLED_GATE = /killed|dead|died|lives|martyr|perish|slain|executed/;
 const WOUNDED_AFTER = /^\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt)/i;
 
+const VICTIM_WORD = new RegExp(`\\b${VICTIM}\\b`, 'i');
+
+/** The group a victim noun counts in: whole groups are "people"; plural and singular are one group. */
+function groupOf(victim: string, generic: Set<string>): string {
+  if (/child|kid|minor/.test(victim)) return 'children';
+  if (/civilian|resident|worshipper|patient|student|women/.test(victim)) return 'civilians';
+  if (!victim || generic.has(victim)) return 'people';
+  return victim.replace(/(?:men|s)$/, (x) => (x === 'men' ? 'man' : ''));
+}
+
 /** Fatality facts of one sentence; offsets are relative to the sentence plus `base`. */
 export function findFatalities(sentence: string, base: number): FatalityFacts | undefined {
   const figures: Array<{ n: number; hi?: number; victim: string; span: Span }> = [];
@@ -60,7 +70,10 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     const hi = m[hiIdx] ? parseNumber(m[hiIdx]) : undefined;
     const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 20);
     if (WOUNDED_AFTER.test(tail) && !/killed|dead|died/i.test(m[0])) return;
-    figures.push({ n, hi, victim: (m[vIdx] ?? '').toLowerCase(), span: { start: base + m.index, end: base + m.index + m[0].length, text: m[0] } });
+    // the filler word before the victim noun may have swallowed it ("15 civilians were killed"):
+    // the noun is then read back from the matched words
+    const victim = (m[vIdx] || VICTIM_WORD.exec(m[0].slice(m[nIdx].length))?.[0] || '').toLowerCase();
+    figures.push({ n, hi, victim, span: { start: base + m.index, end: base + m.index + m[0].length, text: m[0] } });
   };
   // cheap literal gates first: each pattern needs one of its key words, and most sentences
   // that reach here hold only one or two of them (the full patterns cost ~10 µs each)
@@ -92,8 +105,9 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   // "killed 12 people, including 5 children": the first whole-group figure is the total;
   // separate figures for different groups ("5 soldiers and 3 rebels") add up.
   const groups = new Map<string, number>();
+  const GENERIC = new Set(['people', 'persons', 'victims', 'individuals', 'others', 'person']);
   for (const f of kept) {
-    const g = /child|kid|minor/.test(f.victim) ? 'children' : /civilian|resident|worshipper|patient|student|women/.test(f.victim) ? 'civilians' : f.victim || 'people';
+    const g = groupOf(f.victim, GENERIC);
     if (!groups.has(g)) groups.set(g, f.n);
     else groups.set(g, Math.min(groups.get(g) as number, f.n));
     if (f.hi !== undefined && f.hi > f.n) {
@@ -101,17 +115,20 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
       out.high = f.hi;
     }
   }
-  // the first whole-group figure is the sentence's toll ("killed 12 people ... 3 persons in X")
-  const GENERIC = new Set(['people', 'persons', 'victims', 'individuals', 'others']);
+  // the first whole-group figure is the sentence's toll ("killed 12 people ... 3 persons in X",
+  // "At least 30 people including 24 civilians were killed"); figures for named groups add up
+  // only when no whole-group figure is given ("5 soldiers and 3 rebels"). A headline glued to
+  // its lead ("kill 15 civilians ... At least 15 civilians were killed") repeats one group: min.
   const firstGeneric = kept.find((f) => GENERIC.has(f.victim || 'people'));
-  if (firstGeneric) out.total = firstGeneric.n;
+  let sum = 0;
+  for (const [g, n] of groups) if (g !== 'children' || !groups.has('civilians')) sum += n;
+  // a whole-group figure below a named group's ("killed 21 civilians ... 19 people in X") is part
+  // of it, not the sentence's toll
+  let largestGroup = 0;
+  for (const [g, n] of groups) if (g !== 'children' && g !== 'people') largestGroup = Math.max(largestGroup, n);
+  out.total = firstGeneric ? Math.max(firstGeneric.n, largestGroup) : sum;
   const lead = firstGeneric ?? kept[0];
   if (lead && /^(?:[a-z ]*\s)?(?:several|many|dozens|scores|hundreds|thousands|some|a few|numerous)\b/i.test(lead.span.text.replace(/^(?:kill(?:ed|ing|s)?|at least|more than)\s+/i, ''))) out.vague = true;
-  else {
-    let sum = 0;
-    for (const [g, n] of groups) if (g !== 'children' || !groups.has('civilians')) sum += n;
-    out.total = sum;
-  }
   if (groups.has('civilians')) out.civilians = groups.get('civilians');
   const ch = lc.includes('child') || lc.includes('kid') || lc.includes('minor') ? CHILDREN.exec(sentence) : null;
   if (ch) {
