@@ -32,14 +32,14 @@ const N = NUMBER_SRC;
 const VICTIM =
   '(?:child|man|woman|boy|girl|civilian|fighter|soldier|person|member|doctor|nurse|journalist|officer|militant|rebel|people|persons|civilians|children|kids|women|men|fighters|militants|soldiers|troops|rebels|members|terrorists|jihadists|servicemen|personnel|officers|residents|individuals|victims|others|family members|worshippers|patients|students|workers|of them|jihadis|insurgents|combatants|gunmen|policemen|staff)';
 const KILLED = '(?:killed|dead|died|were killed|have been killed|had been killed|lost their lives|martyred|perished|slain|executed)';
-const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately)';
+const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately|all)';
 // "killed 12 people", "killing at least 12 civilians, including 5 children"
-const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|left)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})\\b`, 'gi');
+const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})\\b`, 'gi');
 // "12 people were killed", "12 civilians killed", "at least 12 dead"
 const N_KILLED = new RegExp(`\\b(?:${Q}\\s+)?(?:between\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})?\\s*(?:,\\s*)?(?:(?:including|among them)[^,.;]{0,40}?\\s*)?(?:were\\s+|have been\\s+|had been\\s+|are\\s+)?(?:reportedly\\s+)?${KILLED}`, 'gi');
 // "..., killing dozens." / "killing at least 7" with no victim noun
-const KILL_BARE = new RegExp(`\\bkill(?:ed|ing)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?()(?=\\s*(?:[.,;]|$|and|in|on|at))`, 'gi');
-const TOLL = new RegExp(`\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,4}?(?:rose|risen|climbed|reached|stood|stands|is|was|of|to|hit)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?(${N})`, 'gi');
+const KILL_BARE = new RegExp(`\\b(?:kill(?:ed|ing)|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?()(?=\\s*(?:[.,;]|$|and|in|on|at))`, 'gi');
+const TOLL = new RegExp(`\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,4}?(?:(?:rose|risen|climbed|reached|stood|stands|is|was|of|to|hit|at)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?|${Q}\\s+)(${N})`, 'gi');
 const CHILDREN = new RegExp(`(?:including|among them|of them|of whom|among whom)\\s+(?:${Q}\\s+)?(${N})\\s+(?:children|kids|minors)|(${N})\\s+(?:of them\\s+)?(?:were\\s+)?(?:children|kids|minors)`, 'i');
 const CIVILIANS = new RegExp(`(${N})\\s+(?:\\w+\\s+)?civilians`, 'i');
 /** a word of KILLED in a lower-cased sentence: N_KILLED cannot match without one */
@@ -79,7 +79,8 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   // that reach here hold only one or two of them (the full patterns cost ~10 µs each)
   const lc = sentence.toLowerCase();
   const kill = lc.includes('kill');
-  if (kill || lc.includes('claim') || lc.includes('left')) for (const m of allMatches(KILL_N, sentence)) take(m, 1, 2, 3);
+  const death = lc.includes('death');
+  if (kill || death || lc.includes('claim') || lc.includes('left') || lc.includes('leaving')) for (const m of allMatches(KILL_N, sentence)) take(m, 1, 2, 3);
   if (KILLED_GATE.test(lc)) for (const m of allMatches(N_KILLED, sentence)) {
     // "3 wounded and 2 killed": the regex would read the first number; guard by requiring the
     // number to sit close to the killed-word
@@ -90,7 +91,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     if (/\b(?:previous|earlier|initial|prior)\s+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     take(m, 1, 1, 1);
   }
-  if (kill) for (const m of allMatches(KILL_BARE, sentence)) take(m, 1, 2, 3);
+  if (kill || death) for (const m of allMatches(KILL_BARE, sentence)) take(m, 1, 2, 3);
   if (!figures.length) return undefined;
   // dedupe overlapping matches, keep the earliest-starting one
   figures.sort((a, b) => a.span.start - b.span.start);
