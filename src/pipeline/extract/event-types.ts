@@ -21,7 +21,7 @@ export const TYPE_TRIGGERS: TypeTrigger[] = [
   {
     type: 'air_drone_strike',
     rank: 80,
-    re: /\b(?:air ?strikes?|air[- ]raids?|air attacks?|aerial (?:bombardment|bombing|attacks?|strikes?|shelling)|airstrikes?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopters?|barrel[- ]bombs?|explosive barrels|drones?|bombers|air force|aviation|cluster (?:bombs?|munitions?)|incendiary (?:bombs?|weapons?|munitions?)|bombed from the air|raids? by (?:russian|syrian|coalition|regime|government) (?:jets|planes|warplanes))\b/i,
+    re: /\b(?:air ?strikes?|air[- ]raids?|air attacks?|aerial (?:bombardment|bombing|attacks?|strikes?|shelling)|airstrikes?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopters?|barrel[- ]bombs?|explosive barrels|drones?|bombers|air force|aviation|cluster (?:bombs?|munitions?)|incendiary (?:bombs?|weapons?|munitions?)|bombed from the air|(?:russian|us-led|u\.s\.-led|coalition|american|israeli|regime|government|syrian|turkish) (?:strikes?|raids?)|raids? by (?:russian|syrian|coalition|regime|government) (?:jets|planes|warplanes))\b/i,
   },
   {
     type: 'shelling_artillery_missile_attack',
@@ -46,7 +46,7 @@ export const TYPE_TRIGGERS: TypeTrigger[] = [
 ];
 
 /** A casualty word alone ("killed", "died") makes a sentence an incident even without a trigger. */
-export const CASUALTY_CUE = /\b(?:killed|killing|died|dead|deaths?|death toll|casualties|martyr(?:s|ed)?|lost (?:their|his|her) lives|wounded|injured)\b/i;
+export const CASUALTY_CUE = /\b(?:kill(?:s|ed|ing)?|died|dead|deaths?|death toll|casualties|martyr(?:s|ed)?|lost (?:their|his|her) lives|wounded|injured)\b/i;
 
 /** The trigger of `sentence` with the highest rank, with its offsets inside the sentence. */
 export function classify(sentence: string): { type: string; start: number; end: number; text: string } | undefined {
