@@ -66,6 +66,36 @@ export const whereSchema = z
   });
 export type Where = z.infer<typeof whereSchema>;
 
+/**
+ * The optional `obligation` field of an incident (formats.md §8): what an observation says about an
+ * obligation (withdrawal, joint patrol, humanitarian access), read by `truce obligations`.
+ */
+export const EVIDENCE_KINDS = [
+  'withdrawal_reported', // the actor says or is seen to have withdrawn `what` from the zone
+  'weapons_present', // `what` (default heavy_weapons) seen inside the zone
+  'forces_present', // the actor's forces seen inside the zone
+  'patrol_conducted',
+  'patrol_cancelled',
+  'access_granted',
+  'access_denied',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const obligationEvidenceSchema = z
+  .object({
+    kind: z.enum(EVIDENCE_KINDS),
+    /** weapon class or forces: heavy_weapons, tanks, artillery, mortars, mlrs, all_forces ... */
+    what: z.string().min(1).optional(),
+    /** the rule this evidence is about, when the reporter knows it */
+    rule: z.string().min(1).optional(),
+    /** the agreement, when the reporter knows it */
+    agreement: z.string().min(1).optional(),
+    /** the actor concerned, when it is not `by` */
+    actor: actorId.optional(),
+  })
+  .strict();
+export type ObligationEvidence = z.infer<typeof obligationEvidenceSchema>;
+
 const party = z.union([actorId, z.null()]).optional();
 
 export const incidentSchema = z
@@ -92,6 +122,7 @@ export const incidentSchema = z
       .array(z.object({ outlet: z.string().optional(), url: z.string().optional(), title: z.string().optional() }).passthrough())
       .optional(),
     description: z.string().optional(),
+    obligation: obligationEvidenceSchema.optional(),
   })
   .passthrough();
 export type Incident = z.infer<typeof incidentSchema>;
