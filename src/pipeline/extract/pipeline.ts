@@ -89,6 +89,8 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     const actors: Party[] = [];
     while (ai < actorMentions.length && actorMentions[ai].end <= s.end) {
       const a = actorMentions[ai++];
+      // "the Britain-based monitor", "a Turkey-backed group": the name qualifies another noun
+      if (/^-(?:based|born|educated|registered)\b/.test(text.slice(a.end, a.end + 12))) continue;
       // the registry resolves generic descriptors ("rebels", "terrorists") to no actor: they are
       // not parties here; only the unknown-* descriptors ("unidentified aircraft") say "unknown"
       if (a.id !== null) actors.push({ start: a.start, end: a.end, text: a.text, id: a.id });

@@ -93,7 +93,10 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
   }
   // a single armed actor that was not marked as a target or speaker is most likely the perpetrator
   if (!roles.by) {
-    const free = all.filter((p) => p.start !== roles.against?.start && !SPEAKER_AFTER.test(sentence.slice(p.end - base, p.end - base + 40)));
+    // a bare country name ("Turkey", "Iran", "Britain") in an incident sentence is politics or a
+    // speaker's base far more often than the attacker: only a pattern makes a state the perpetrator
+    const bareState = (p: Party) => p.id !== null && registry.get(p.id)?.kind === 'state' && !/\s/.test(p.text.trim());
+    const free = all.filter((p) => p.start !== roles.against?.start && !bareState(p) && !SPEAKER_AFTER.test(sentence.slice(p.end - base, p.end - base + 40)));
     if (free.length === 1 && !isVictimPhrase(sentence, free[0].start - base)) roles.by = free[0];
   }
   if (!roles.against && civiliansKilled) {
