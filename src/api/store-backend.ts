@@ -13,7 +13,6 @@ import { refreshStaleFindings } from '../services/stored-findings.js';
 import type { Adjudicator } from '../pipeline/adjudicate/index.js';
 import { deadlineObligations } from './presenters/obligations.js';
 import { statusHistory } from './presenters/status-history.js';
-import { verdictsOf } from '../services/incident-verdicts.js';
 import type { IncidentFilter } from '../store/incident-filter.js';
 import { listIncidentPage } from '../store/queries/incidents.js';
 import { ReviewError, type ReportInput, type Store } from '../store/store.js';
@@ -24,7 +23,7 @@ import type { ComplianceSeries } from './schemas/compliance.js';
 import { actorRef, agreementDetail, agreementSummary } from './presenters/agreement.js';
 import { finding, incidentDetail, incidentSummary } from './presenters/incident.js';
 import { reportDetail, reportSummary } from './presenters/report.js';
-import { agreementZones } from './presenters/zones.js';
+import { agreementZones } from '../services/agreement-zones.js';
 import type { IncidentSummary } from './schemas/incident.js';
 import type { IncidentFilterQuery, IncidentListQuery } from './schemas/incident-query.js';
 import type { SubmitReportBody } from './schemas/report.js';
@@ -156,14 +155,6 @@ export function storeBackend(
     return { filter, within };
   };
 
-  const withVerdicts = async (rows: import('../store/records.js').IncidentSummary[]): Promise<IncidentSummary[]> => {
-    const v = await verdictsOf(
-      store,
-      rows.map((r) => r.id),
-    );
-    return rows.map((r) => incidentSummary(r, v.get(r.id) ?? []));
-  };
-
   const listPage = async (q: IncidentListQuery): Promise<Page<IncidentSummary>> => {
     const { filter, within } = toFilter(q);
     // one query for the page and its verdicts (listIncidentPage), not the store's full rows + verdictsOf
@@ -238,9 +229,10 @@ export function storeBackend(
     async *exportIncidents(q) {
       const { filter, within } = toFilter(q);
       let cursor: string | undefined;
+      // the list's one-query page (listed columns + verdicts), 1,000 incidents at a time
       do {
-        const page = await store.listIncidents(filter, { limit: 1000, cursor }, { within });
-        yield* await withVerdicts(page.items);
+        const page = await listIncidentPage(store.db, store.dialect, filter, { limit: 1000, cursor }, within);
+        for (const r of page.items) yield incidentSummary(r, r.verdicts);
         cursor = page.next_cursor ?? undefined;
       } while (cursor);
     },

@@ -190,6 +190,15 @@ export const api = {
   zones: (id: string) => get<GeoJSON.FeatureCollection>(`/agreements/${encodeURIComponent(id)}/zones`),
   incidents: (q: string) => get<Page<IncidentSummary>>(`/incidents${q}`),
   incidentsGeoJson: (q: string) => get<GeoJSON.FeatureCollection>(`/incidents.geojson${q}`),
+  /**
+   * The map's incidents as the API's GeoJSON text, unparsed: the map's worker parses it (see
+   * MapView.setIncidentsText), so the page never holds 100,000 feature objects on its main thread.
+   */
+  incidentsGeoJsonText: async (q: string): Promise<string> => {
+    const res = await fetch(`${API}/incidents.geojson${q}`, { headers: headers() });
+    if (!res.ok) return parse<never>(res);
+    return res.text();
+  },
   incident: (id: string) => get<IncidentDetail>(`/incidents/${encodeURIComponent(id)}`),
   compliance: (q: string) => get<ComplianceSeries>(`/compliance${q}`),
   submitReport: (body: { text: string; title?: string; outlet?: string; url?: string; published?: string }) =>

@@ -42,7 +42,7 @@ export function mapPage(): Page {
     const zones = agreement ? api.zones(agreement) : Promise.all(agreements.map((a) => api.zones(a.id).catch(() => null)));
     const [fc] = await Promise.all([
       // `properties` asks the API for only what the map draws (ignored by an API without it)
-      api.incidentsGeoJson(`${q}${q ? '&' : '?'}properties=id,verdict,fatalities`),
+      api.incidentsGeoJsonText(`${q}${q ? '&' : '?'}properties=id,verdict,fatalities`),
       zones.then((z) => {
         // a zone that is the whole country would only tint the whole map
         const features = (Array.isArray(z) ? z.flatMap((c) => c?.features ?? []) : z.features).filter((f) => f.properties?.form !== 'country');
@@ -52,12 +52,12 @@ export function mapPage(): Page {
     ]);
     if (gen !== generation || !map) return;
     performance.mark('truce:incidents-fetched');
-    await map.setIncidents(fc);
+    const count = await map.setIncidentsText(fc);
     if (gen !== generation) return;
     performance.mark('truce:map-ready');
     mapHost.dataset.mapState = 'ready';
-    mapHost.dataset.incidentCount = String(fc.features.length);
-    status.textContent = `${fc.features.length.toLocaleString('en')} located incidents on the map`;
+    mapHost.dataset.incidentCount = String(count);
+    status.textContent = `${count.toLocaleString('en')} located incidents on the map`;
     map.addDistricts();
     void loadTimeline(route, gen);
   }
