@@ -21,7 +21,7 @@ export const TYPE_TRIGGERS: TypeTrigger[] = [
   {
     type: 'air_drone_strike',
     rank: 80,
-    re: /\b(?:air ?strikes?|air[- ]raids?|air attacks?|aerial (?:bombardment|bombing|attacks?|strikes?|shelling)|airstrikes?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopters?|barrel[- ]bombs?|explosive barrels|drones?|bombers|air force|aviation|cluster (?:bombs?|munitions?)|incendiary (?:bombs?|weapons?|munitions?)|bombed from the air|(?:russian|us-led|u\.s\.-led|coalition|american|israeli|regime|government|syrian|turkish) (?:strikes?|raids?)|raids? by (?:russian|syrian|coalition|regime|government) (?:jets|planes|warplanes))\b/i,
+    re: /\b(?:air ?strikes?|air[- ]raids?|air attacks?|aerial (?:bombardment|bombing|attacks?|strikes?|shelling)|airstrikes?|warplanes?|war planes?|fighter jets?|jets?|aircraft|helicopters?|barrel[- ]bombs?|explosive barrels|drones?|bombers|air force|aviation|cluster (?:bombs?|munitions?)|incendiary (?:bombs?|weapons?|munitions?)|bombed from the air|(?:russian|us-led|u\.s\.-led|coalition|american|israeli|regime|government|syrian|turkish) (?:strikes?|raids?|planes?)|raids? by (?:russian|syrian|coalition|regime|government) (?:jets|planes|warplanes))\b/i,
   },
   {
     type: 'shelling_artillery_missile_attack',

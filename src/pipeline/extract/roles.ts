@@ -26,7 +26,7 @@ export interface Roles {
 
 // "regime raids", "government airstrikes": the registry has "regime forces" etc.; the bare
 // adjective before a weapon word is common enough in news to add here.
-const REGIME_RE = /\b(?:the\s+)?(?:Syrian\s+)?(?:regime|government|pro-government|pro-regime|loyalist|Assad)(?:'s|’s|s)?\s+(?:forces|troops|army|war ?planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|shelling|artillery|helicopters?|bombardment|barrel bombs?|snipers?|militias?)\b/gi;
+const REGIME_RE = /\b(?:the\s+)?(?:Syrian\s+)?(?:regime|government|pro-government|pro-regime|loyalist|Assad)(?:'s|’s|s)?\s+(?:forces|troops|army|war ?planes?|planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|shelling|artillery|helicopters?|bombardment|barrel bombs?|snipers?|militias?)\b/gi;
 const REBEL_RE = /\b(?:rebel|opposition|insurgent)s?\s+(?:shelling|rockets?|mortars?|fire|artillery|attacks?|fighters|forces|snipers?|car bombs?)\b/gi;
 const SPEAKER_AFTER = /^\s*(?:,\s*)?(?:has\s+|have\s+)?(?:said|says|say|told|reported|reports|announced|added|stated|accused|blamed|condemned|denied|denies|according|spokes(?:man|woman)|statement|monitor|officials?\b)/i;
 const NON_COMBATANT_KINDS = new Set(['international', 'civilians']);
