@@ -8,7 +8,10 @@ import type { Kysely } from 'kysely';
 import type { BulkEngine, BulkTx } from '../../bulk.js';
 import { INCIDENT_COLUMNS, REPORT_COLUMNS, type Database, type IncidentRow, type ReportRow } from '../../schema.js';
 
-const ROWS_PER_STATEMENT = 64;
+/** 256 rows x ~30 columns stays well under SQLite's 32,766 bound parameters per statement */
+const ROWS_PER_STATEMENT = 256;
+/** ids per `IN (...)` lookup */
+const IDS_PER_LOOKUP = 500;
 /** incidents spanning more than this cannot anchor a cluster (see src/pipeline/cluster) */
 export const MAX_ANCHOR_SPAN_MS = 3 * 86_400_000;
 
@@ -46,8 +49,19 @@ class MultiRowStatement {
   }
 }
 
-function inChunks<T>(items: T[], size: number, fn: (chunk: T[]) => void): void {
-  for (let i = 0; i < items.length; i += size) fn(items.slice(i, i + size));
+/** `SELECT id FROM table WHERE id IN (...)`: one prepared statement for full chunks, cached */
+function idLookup(db: BetterSqlite3.Database, table: string): (ids: string[]) => Set<string> {
+  const sql = (n: number) => `SELECT id FROM ${table} WHERE id IN (${Array(n).fill('?').join(',')})`;
+  const full = db.prepare(sql(IDS_PER_LOOKUP)).pluck();
+  return (ids) => {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += IDS_PER_LOOKUP) {
+      const chunk = ids.slice(i, i + IDS_PER_LOOKUP);
+      const stmt = chunk.length === IDS_PER_LOOKUP ? full : db.prepare(sql(chunk.length)).pluck();
+      for (const id of stmt.all(chunk) as string[]) found.add(id);
+    }
+    return found;
+  };
 }
 
 export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>): BulkEngine {
@@ -70,24 +84,16 @@ export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>
   const claim = raw.prepare("SELECT * FROM reports WHERE status = 'queued' ORDER BY ingested_at, id LIMIT ?");
   const mark = raw.prepare("UPDATE reports SET incident_id = ?, status = ?, processed_at = ? WHERE id = ?");
   const bump = raw.prepare('UPDATE sources SET report_count = report_count + ? WHERE id = ?');
+  const reportIds = idLookup(raw, 'reports');
+  const incidentIds = idLookup(raw, 'incidents');
   let dataVersion = raw.pragma('data_version', { simple: true }) as number;
 
   const tx: BulkTx = {
     async existingReportIds(ids) {
-      const found = new Set<string>();
-      inChunks(ids, 500, (chunk) => {
-        const rows = raw.prepare(`SELECT id FROM reports WHERE id IN (${chunk.map(() => '?').join(',')})`).pluck().all(chunk);
-        for (const id of rows as string[]) found.add(id);
-      });
-      return found;
+      return reportIds(ids);
     },
     async existingIncidentIds(ids) {
-      const found = new Set<string>();
-      inChunks(ids, 500, (chunk) => {
-        const rows = raw.prepare(`SELECT id FROM incidents WHERE id IN (${chunk.map(() => '?').join(',')})`).pluck().all(chunk);
-        for (const id of rows as string[]) found.add(id);
-      });
-      return found;
+      return incidentIds(ids);
     },
     async insertReports(rows: ReportRow[]) {
       insertReports.run(rows);
