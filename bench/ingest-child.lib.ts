@@ -18,7 +18,7 @@ if (dialect === 'sqlite') for (const ext of ['', '-wal', '-shm']) rmSync(url + e
 const store = await openStore(dialect === 'sqlite' ? { url } : { url, schema });
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const s = await ingestFile(store, csv, { format: 'acled', registry, batchSize: 20_000, tz: 'Asia/Damascus' });
+const s = await ingestFile(store, csv, { format: 'acled', registry, batchSize: Number(process.env.TRUCE_BENCH_BATCH ?? 20_000), tz: 'Asia/Damascus' });
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const stats = await store.stats();

@@ -84,14 +84,30 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
   const batchSize = opts.batchSize ?? 5000;
   let batch: ReadReport[] = [];
   const claims: { claim: ReadClaim; line: number }[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const res = await store.addReports(batch, { queue: opts.queue, actor: opts.actor });
+  // One batch is written while the next is read: the database (PostgreSQL: another process)
+  // works while this one parses. Batches still commit one at a time and in order, so a crash
+  // loses at most the batch in flight, as before; the next write waits for the previous one.
+  let inFlight: Promise<void> | null = null;
+  const write = async (rows: ReadReport[]) => {
+    const res = await store.addReports(rows, { queue: opts.queue, actor: opts.actor });
     summary.inserted += res.inserted;
     summary.duplicates += res.duplicates;
     summary.incidentsCreated += res.incidentsCreated;
     summary.incidentsUpdated += res.incidentsUpdated;
+  };
+  const settle = async () => {
+    const p = inFlight;
+    inFlight = null;
+    if (p) await p;
+  };
+  const flush = async () => {
+    await settle();
+    if (!batch.length) return;
+    const rows = batch;
     batch = [];
+    const p = write(rows);
+    p.catch(() => {}); // awaited by the next settle(); this only keeps it from counting as unhandled meanwhile
+    inFlight = p;
   };
   const ctx = {
     file: path,
@@ -102,24 +118,29 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
     onBytes: opts.onProgress ? (b: number) => opts.onProgress!(path, b, total) : undefined,
   };
   const reportsOfFile: ReadReport[] = [];
-  for await (const item of readReports(path, summary.format, ctx)) {
-    if (item.kind === 'error') fail(item.line, item.message);
-    else if (item.kind === 'claim') claims.push({ claim: item.claim, line: item.line });
-    else {
-      summary.reports++;
-      if (summary.format === 'text') reportsOfFile.push(item.report);
-      if (opts.strict) batch.push(item.report);
+  try {
+    for await (const item of readReports(path, summary.format, ctx)) {
+      if (item.kind === 'error') fail(item.line, item.message);
+      else if (item.kind === 'claim') claims.push({ claim: item.claim, line: item.line });
       else {
-        batch.push(item.report);
-        if (batch.length >= batchSize) await flush();
+        summary.reports++;
+        if (summary.format === 'text') reportsOfFile.push(item.report);
+        if (opts.strict) batch.push(item.report);
+        else {
+          batch.push(item.report);
+          if (batch.length >= batchSize) await flush();
+        }
       }
     }
+  } finally {
+    await settle(); // a reading error must not leave a write running unobserved
   }
   if (opts.strict && summary.errorCount > 0) {
     summary.rejected = true;
     return summary;
   }
   await flush();
+  await settle();
   if (claims.length && opts.agreements?.length) summary.claims = await storeClaims(store, path, claims, reportsOfFile, opts);
   return summary;
 }
