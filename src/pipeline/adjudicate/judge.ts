@@ -45,6 +45,8 @@ export class Judge {
   private readonly pieces: Outcome[] = Array.from({ length: MAX_PIECES + 1 }, newOutcome);
   /** per code: true for a descriptor meaning "not known" ("unidentified aircraft") */
   private readonly descriptorCode: (code: number) => boolean;
+  /** per code: true for civilians and actors of kind civilians (formats.md §5) */
+  private readonly civilianCode: (code: number) => boolean;
 
   constructor(parties: PartyResolver, registry: ZoneRegistry, site: IncidentSite) {
     this.parties = parties;
@@ -58,6 +60,15 @@ export class Judge {
         memo.set(code, d);
       }
       return d;
+    };
+    const civ = new Map<number, boolean>();
+    this.civilianCode = (code) => {
+      let c = civ.get(code);
+      if (c === undefined) {
+        c = parties.isCivilian(code);
+        civ.set(code, c);
+      }
+      return c;
     };
   }
 
@@ -205,9 +216,10 @@ export class Judge {
     }
     const against = cols.against[i];
     const againstUnknown = against < 0 || this.descriptorCode(against);
+    const againstCivilian = !againstUnknown && this.civilianCode(against);
     let againstExcluded = false;
     let againstBound = false;
-    if (!againstUnknown && against !== CIVILIANS_CODE) {
+    if (!againstUnknown && !againstCivilian) {
       const cls = P.classOf(against);
       againstBound = cls >= 0 && table.boundVia[cls] >= 0;
       againstExcluded = cls >= 0 && table.excludedVia[cls] >= 0;
@@ -274,6 +286,7 @@ export class Judge {
       if (againstUnknown)
         reasons.push(against < 0 ? 'the target is unknown' : `the target is unidentified (${P.ids[against]})`);
       else if (against === CIVILIANS_CODE) reasons.push('civilians are protected');
+      else if (againstCivilian) reasons.push(`${P.ids[against]} are civilians`, 'civilians are protected');
       else {
         const cls = P.classOf(against);
         reasons.push(R.bound(a, P, this.label(a, against, t), cls, table.boundVia[cls], t));

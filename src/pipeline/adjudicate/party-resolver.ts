@@ -131,6 +131,23 @@ export class PartyResolver {
     return id.startsWith('unknown-') && this.actors.get(id)?.descriptor === true;
   }
 
+  /**
+   * True for `civilians` and for an actor of kind `civilians` (a civilian organisation such as Syria
+   * Civil Defence): formats.md §5 protects both alike.
+   */
+  isCivilian(code: number): boolean {
+    return code === 0 || this.actors.get(this.ids[code])?.kind === CIVILIANS;
+  }
+
+  /**
+   * True for a descriptor that stands for no actor at `t`: `descriptor: true` and no membership
+   * valid at t ("opposition armed groups", "jihadists"). As `by` it is an unknown perpetrator.
+   */
+  isVagueAt(code: number, t: number, tz: string): boolean {
+    if (this.actors.get(this.ids[code])?.descriptor !== true) return false;
+    return this.membershipsAt(this.classOf(code), t, tz).length === 0;
+  }
+
   /** True when the class has more than one name, so the name at a time can differ from the one written. */
   hasSuccession(cls: number): boolean {
     return cls >= 0 && this.classMembers[cls].length > 1;
