@@ -36,6 +36,22 @@ describe('findFatalities', () => {
   it('marks toll updates', () => {
     expect(f('The death toll rose to 86.')).toMatchObject({ total: 86, update: true });
   });
+  it('does not add a headline glued to its lead (the same group twice)', () => {
+    expect(f('Barrel bombs kill at least 15 civilians in Aleppo AFP At least 15 civilians were killed in a barrel bomb attack')?.total).toBe(15);
+    expect(f('8 persons killed in rocket attacks on Aleppo city claiming the lives of 8 persons')?.total).toBe(8);
+  });
+  it('takes a whole-group figure as the toll, and adds named groups only without one', () => {
+    expect(f('At least 30 people including 24 civilians were killed.')).toMatchObject({ total: 30, civilians: 24 });
+    expect(f('Shelling killed 5 soldiers, while 3 rebels were killed in clashes.')?.total).toBe(8);
+    expect(f('Strikes killed at least 21 civilians, and 19 people were killed in Nawa.')?.total).toBe(21);
+  });
+  it('reads toll phrasings without a verb or with "the death of"', () => {
+    expect(f('Death toll from Aleppo bomb attack at least 112.')?.total).toBe(112);
+    expect(f('The attacks left the toll at at least 70.')?.total).toBe(70);
+    expect(f('A video shows the killing of two Syrian activists.')?.total).toBe(2);
+    expect(f('A helicopter was shot down, killing all five people on board.')?.total).toBe(5);
+    expect(f('Missiles fell on the western districts, leading to the death of eight and the injury of 89.')?.total).toBe(8);
+  });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';
     const r = f(s);
