@@ -56,4 +56,20 @@ describe('extractReport robustness', () => {
     expect(r.mentions?.some((m) => m.kind === 'actor' && m.id === 'syrian-government')).toBe(true);
     expect(r.mentions?.some((m) => m.kind === 'place' && m.admin1 === 'SY07')).toBe(true);
   });
+  it('never makes the base of a speaker or a bare country name the perpetrator', () => {
+    const r = extractReport('An air strike killed 15 civilians in Saraqib on Saturday, the Britain-based Syrian Observatory for Human Rights said.', { published: '2016-08-27' });
+    expect(r.incidents[0]?.by).toBeUndefined();
+    const t = extractReport('Shelling killed three people in Azaz on Monday as Turkey called for calm.', { published: '2016-08-27' });
+    expect(t.incidents[0]?.by).toBeUndefined();
+  });
+  it('reads "<state> strikes" as air strikes by that state', () => {
+    const r = extractReport('Russian strikes killed 34 civilians in Deir Ezzor province on Tuesday.', { published: '2017-09-14' });
+    expect(r.incidents[0]).toMatchObject({ type: 'air_drone_strike', by: 'russia', fatalities: { total: 34 } });
+  });
+  it('finds the places added to the gazetteer for extraction', () => {
+    for (const name of ['Atmeh', 'Zardana', 'Hass', 'Khan al-Shih']) {
+      const r = extractReport(`Air strikes hit ${name} on Monday, killing two people.`, { published: '2017-09-14' });
+      expect(r.incidents[0]?.where.name).toBe(name);
+    }
+  });
 });
