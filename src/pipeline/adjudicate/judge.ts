@@ -201,9 +201,16 @@ export class Judge {
     }
     const table = a.tables[seg];
     const by = cols.by[i];
-    const byUnknown = by < 0 || this.descriptorCode(by);
-    const byCls = byUnknown ? -1 : P.classOf(by);
-    const byVia = byCls >= 0 ? table.boundVia[byCls] : -1;
+    let byUnknown = by < 0 || this.descriptorCode(by);
+    let byCls = byUnknown ? -1 : P.classOf(by);
+    let byVia = byCls >= 0 ? table.boundVia[byCls] : -1;
+    // a vague descriptor ("opposition armed groups") the agreement does not name is an unknown
+    // perpetrator (formats.md §5 row 2), like the unknown-* descriptors
+    let byVague = false;
+    if (!byUnknown && byVia < 0 && (byCls < 0 || table.excludedVia[byCls] < 0) && P.isVagueAt(by, t, a.tz)) {
+      byUnknown = byVague = true;
+      byCls = byVia = -1;
+    }
     if (!byUnknown && byVia < 0) {
       out.verdict = NOT_APPLICABLE;
       if (reasons) {
@@ -239,7 +246,13 @@ export class Judge {
     if (byUnknown) {
       out.verdict = UNDETERMINED;
       out.party = -1;
-      reasons?.push(by < 0 ? 'the perpetrator is unknown' : `the perpetrator is unidentified (${P.ids[by]})`);
+      reasons?.push(
+        by < 0
+          ? 'the perpetrator is unknown'
+          : byVague
+            ? `the perpetrator is unidentified (${P.ids[by]} is a vague descriptor that names no actor)`
+            : `the perpetrator is unidentified (${P.ids[by]})`,
+      );
       return;
     }
     if (reasons) this.byReasons(a, i, t, byCls, byVia, out.answerable, reasons);
