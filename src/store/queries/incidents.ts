@@ -200,7 +200,17 @@ export async function listIncidentPage(
       q = q.where((eb) => keyset(eb, ['t_start', 'id'], [Number(t), String(id)], 'desc'));
     }
     const want = within ? Math.max(limit + 1 - out.length, 200) : limit + 1 - out.length;
-    const rows = await q.orderBy('t_start', 'desc').orderBy('id', 'desc').limit(want).execute();
+    const ordered = q.orderBy('t_start', 'desc').orderBy('id', 'desc').limit(want);
+    // PostgreSQL plans this LIMIT as a parallel scan: launching the workers took 12 of 18 ms,
+    // the serial plan 0.6 ms (EXPLAIN ANALYZE, 1M incidents). SET LOCAL keeps the change to this
+    // transaction; the three extra round trips cost far less than the workers.
+    const rows =
+      dialect === 'postgres'
+        ? await db.transaction().execute(async (trx) => {
+            await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+            return trx.executeQuery(ordered.compile()).then((r) => r.rows);
+          })
+        : await ordered.execute();
     for (const r of rows) {
       if (within && (r.lat === null || r.lon === null || !within(r.lon, r.lat))) continue;
       out.push(listRow(r));
