@@ -67,7 +67,7 @@ describe('extractReport robustness', () => {
     expect(r.incidents[0]).toMatchObject({ type: 'air_drone_strike', by: 'russia', fatalities: { total: 34 } });
   });
   it('finds the places added to the gazetteer for extraction', () => {
-    for (const name of ['Atmeh', 'Zardana', 'Hass', 'Khan al-Shih']) {
+    for (const name of ['Atmeh', 'Zardana', 'Hass', 'Khan al-Shih', 'Golan Heights']) {
       const r = extractReport(`Air strikes hit ${name} on Monday, killing two people.`, { published: '2017-09-14' });
       expect(r.incidents[0]?.where.name).toBe(name);
     }
