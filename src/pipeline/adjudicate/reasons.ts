@@ -8,7 +8,8 @@ import type { CompiledAgreement } from './compiled-agreement.js';
 import { EDGE, IN } from './containment.js';
 import type { IncidentColumns } from './incident-columns.js';
 import { PLACE_AREA, PLACE_POINT } from './incident-columns.js';
-import type { PartyResolver } from './party-resolver.js';
+import type { MembershipSpan, PartyResolver } from './party-resolver.js';
+import { boundaryAt } from './time-cache.js';
 import type { ZoneRegistry } from './zone-registry.js';
 
 /** A time as written when it is a plain date (monitors read "2018-08-01"), else ISO UTC. */
@@ -81,9 +82,19 @@ export function bound(a: CompiledAgreement, P: PartyResolver, id: string, cls: n
     return `${id} is bound`;
   }
   const path = P.membershipPath(cls, via, t, a.tz) ?? [];
-  const first = path[0];
+  // the chain binds from when its last link became valid: the latest start date along it
+  let latest: MembershipSpan['from'];
+  let latestT = Number.NEGATIVE_INFINITY;
+  for (const m of path) {
+    if (m.from === undefined) continue;
+    const mt = boundaryAt(m.from, a.tz);
+    if (mt > latestT) {
+      latestT = mt;
+      latest = m.from;
+    }
+  }
   const chain = path.map((m) => m.coalitionId).join(', a member of ');
-  const since = first?.from !== undefined ? ` since ${when(first.from)}` : '';
+  const since = latest !== undefined ? ` since ${when(latest)}` : '';
   return `${id} is bound as a member of ${chain}${since}`;
 }
 
