@@ -56,8 +56,32 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Offset of `tz` from UTC at instant `utcMs`, in ms (positive east of Greenwich). */
+const QUARTER_HOUR = 900_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of `tz` from UTC at instant `utcMs`, in ms (positive east of Greenwich).
+ * Intl's formatToParts is slow (~microseconds), and API filters and incident times call this a lot.
+ * Every IANA transition falls on a quarter hour, so the offset is constant within a quarter-hour
+ * bucket and is memoised per bucket (bounded: the cache of a zone is dropped when it grows large).
+ */
 export function tzOffsetMs(tz: string, utcMs: number): number {
+  if (tz === 'UTC' || tz === 'Etc/UTC') return 0;
+  const bucket = Math.floor(utcMs / QUARTER_HOUR);
+  let cache = offsetCache.get(tz);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(tz, cache);
+  }
+  const hit = cache.get(bucket);
+  if (hit !== undefined) return hit;
+  if (cache.size > 100_000) cache.clear();
+  const offset = computeOffset(tz, utcMs);
+  cache.set(bucket, offset);
+  return offset;
+}
+
+function computeOffset(tz: string, utcMs: number): number {
   const parts = formatterFor(tz).formatToParts(new Date(utcMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
