@@ -45,11 +45,16 @@ export const TYPE_TRIGGERS: TypeTrigger[] = [
   { type: 'peaceful_protest', rank: 20, re: /\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|sit-in)\b/i },
 ];
 
+const ANY_TRIGGER = new RegExp(TYPE_TRIGGERS.map((t) => `(?:${t.re.source})`).join('|'), 'i');
+
 /** A casualty word alone ("killed", "died") makes a sentence an incident even without a trigger. */
 export const CASUALTY_CUE = /\b(?:kill(?:s|ed|ing)?|died|dead|deaths?|death toll|casualties|martyr(?:s|ed)?|lost (?:their|his|her) lives|wounded|injured)\b/i;
 
 /** The trigger of `sentence` with the highest rank, with its offsets inside the sentence. */
 export function classify(sentence: string): { type: string; start: number; end: number; text: string } | undefined {
+  // one scan with the union first: most sentences of a report hold no trigger at all, and the
+  // ranked loop below would otherwise run all fifteen patterns over each of them
+  if (!ANY_TRIGGER.test(sentence)) return undefined;
   let best: { type: string; start: number; end: number; text: string; rank: number } | undefined;
   for (const t of TYPE_TRIGGERS) {
     if (best && t.rank <= best.rank) break;
