@@ -47,4 +47,16 @@ describe('parties', () => {
     const f = await judge({ when: '2019-01-05T10:00+03:00', by: 'faylaq-al-sham', against: 'civilians' });
     expect(f.verdict).toBe('not_applicable');
   });
+
+  it('findings are ordered by the UTC instant of the interval start, whatever the agreements time zone', async () => {
+    const adj = await adjudicatorOf('parties');
+    const base = { where, type: 'air_drone_strike', by: 'syrian-government', against: 'civilians' };
+    // a-date starts 2019-11-05T00:00Z in UTC but 2019-11-04T21:00Z in the agreement's Asia/Damascus
+    const lines = [
+      JSON.stringify({ id: 'a-date', when: '2019-11-05', ...base }),
+      JSON.stringify({ id: 'b-instant', when: '2019-11-04T22:00:00Z', ...base }),
+    ];
+    const ids = adj.adjudicate(columnsOf(adj, lines), { all: true }).map((f) => f.incident);
+    expect(ids).toEqual(['b-instant', 'a-date']);
+  });
 });

@@ -51,6 +51,8 @@ export interface AdjudicationStats {
 export class Adjudicator {
   readonly agreements: CompiledAgreement[];
   readonly timeZones: string[];
+  /** the index of 'UTC' in timeZones: findings are ordered by the UTC start of the interval */
+  private readonly utcIndex: number;
   readonly parties: PartyResolver;
   readonly registry: ZoneRegistry;
   readonly geometry: GeometrySource;
@@ -86,7 +88,9 @@ export class Adjudicator {
       (a) => new CompiledAgreement(a, this.parties, this.registry, workspace.zoneGeometries),
     );
     this.timeZones = [...new Set(this.agreements.map((a) => a.tz))];
-    if (this.timeZones.length === 0) this.timeZones.push('UTC');
+    // output order uses UTC intervals, so that it depends on no agreement (formats.md §7)
+    if (!this.timeZones.includes('UTC')) this.timeZones.push('UTC');
+    this.utcIndex = this.timeZones.indexOf('UTC');
     for (const a of this.agreements) {
       a.tzIndex = this.timeZones.indexOf(a.tz);
       a.inForceReason = inForce(a);
@@ -226,9 +230,9 @@ export class Adjudicator {
       : id;
   }
 
-  /** Incidents sorted by start (in the first agreement's zone), id, then input line. */
+  /** Incidents sorted by the UTC instant of their interval's start, id, then input line. */
   outputOrder(cols: IncidentColumns): Uint32Array {
-    return sortedOrder(cols.start[0], cols.count, cols.ids, cols.line);
+    return sortedOrder(cols.start[this.utcIndex], cols.count, cols.ids, cols.line);
   }
 
   /**
