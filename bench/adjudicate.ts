@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { openSync, writeSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { builtinGeometry } from '../src/pipeline/adjudicate/builtin-geometry.js';
+import { findingJson } from '../src/pipeline/adjudicate/finding-json.js';
 import { createAdjudicator } from '../src/pipeline/adjudicate/index.js';
 import { ZoneRegistry } from '../src/pipeline/adjudicate/zone-registry.js';
 import { incidentLines, makeActors, makeAgreements, makeZones, mulberry32, points } from './adjudicate.lib.js';
@@ -62,7 +63,7 @@ function runSize(n: number): SizeResult {
   t = performance.now();
   const stats = adj.forEachFinding(cols, (f) => {
     findings++;
-    batch += `${JSON.stringify(f)}\n`;
+    batch += `${findingJson(f)}\n`;
     if (batch.length > 1 << 16) {
       writeSync(fd, batch);
       batch = '';

@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { Finding } from '../../domain/finding.js';
+import { findingJson } from '../../pipeline/adjudicate/finding-json.js';
 import { readIncidents } from '../../pipeline/adjudicate/read-incidents.js';
 import { openAdjudication } from '../../services/compliance-workspace.js';
 
@@ -41,7 +42,7 @@ async function writeLines(findings: Iterator<Finding>): Promise<void> {
   const out = process.stdout;
   let batch = '';
   for (let r = findings.next(); !r.done; r = findings.next()) {
-    batch += `${JSON.stringify(r.value)}\n`;
+    batch += `${findingJson(r.value)}\n`;
     if (batch.length > 65536) {
       const ok = out.write(batch);
       batch = '';

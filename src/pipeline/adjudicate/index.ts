@@ -16,6 +16,7 @@
  *   readIncidents(path | '-', cols): Promise<{lines, problems}>   streams JSONL into columns.
  *   adjudicator.findings(cols, { all? }): Generator<Finding, AdjudicationStats>   streaming.
  *   adjudicator.forEachFinding(cols, emit, { all? }): AdjudicationStats
+ *   findingJson(finding): string     JSON.stringify(finding) by concatenation (the writers use it)
  *   computeObligations(adjudicator, cols, { at? }): ObligationStatus[]
  *       Status of every withdrawal, joint_patrol, humanitarian_access and phase rule: pending,
  *       met, missed or unknown, with the evidence (incident ids) and days left or overdue.
@@ -49,6 +50,7 @@ export {
   type SeriesRow,
 } from './compliance-series.js';
 export { type CompiledZone, type Containment, EDGE, IN, OUT } from './containment.js';
+export { findingJson } from './finding-json.js';
 export { distanceKm, distanceToArcKm, EARTH_RADIUS_KM } from './geodesy.js';
 export { type AreaGeometry, type GeometrySource, type ResolvedPlace, toAreaGeometry } from './geometry-source.js';
 export { IncidentColumns } from './incident-columns.js';
