@@ -7,11 +7,28 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
 import { KyselyStore } from '../../kysely-store.js';
 import { migrateToLatest } from '../../migrations.js';
 import type { Database as Schema } from '../../schema.js';
 import { sqliteBulk } from './bulk.js';
+
+/**
+ * SQLite runs DDL inside transactions (https://www.sqlite.org/lang_transaction.html), but Kysely's
+ * adapter says it does not, so its Migrator would run a migration statement by statement: a process
+ * killed during its first start (the crash test does exactly that) left half a schema behind and
+ * every later start failed with "table already exists". Saying so makes each migration atomic.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
 
 export async function openSqliteStore(path: string, opts: { migrate?: boolean } = {}): Promise<KyselyStore> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -21,7 +38,7 @@ export async function openSqliteStore(path: string, opts: { migrate?: boolean } 
   raw.pragma('busy_timeout = 10000');
   raw.pragma('foreign_keys = ON');
   raw.pragma('cache_size = -65536'); // 64 MiB page cache
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Schema>({ dialect: new TransactionalDdlSqliteDialect({ database: raw }) });
   if (opts.migrate !== false) await migrateToLatest(db, 'sqlite');
   return new KyselyStore('sqlite', db, sqliteBulk(raw, db), async () => {
     await db.destroy();
