@@ -8,8 +8,8 @@
  */
 import { DAY_MS, parseTime } from '../../domain/time.js';
 import { adminCode } from './admin-names.js';
-import { ActorNameMapper } from './actor-names.js';
-import { csvChunks } from './csv-rows.js';
+import type { ActorNameMapper } from './actor-names.js';
+import { readCsvReports } from './csv-report-reader.js';
 import type { ReaderContext, ReadItem, ReadReport } from './types.js';
 
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'sub_event_type', 'actor1', 'latitude', 'longitude'];
@@ -118,40 +118,6 @@ export function acledRow(row: (name: string) => string, ctx: ReaderContext, acto
   };
 }
 
-export async function* readAcled(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
-  const actors = new ActorNameMapper(ctx.registry);
-  let checked = false;
-  // one accessor for the whole file, reading the record in hand (no closure per row)
-  let fields: string[] = [];
-  let index: Map<string, number> | null = null;
-  const row = (name: string): string => {
-    const i = index!.get(name);
-    return i === undefined ? '' : (fields[i] ?? '');
-  };
-  for await (const chunk of csvChunks(path, ctx.onBytes)) {
-    if ('error' in chunk) {
-      yield { kind: 'error', line: chunk.line, message: chunk.error };
-      return;
-    }
-    const { header, records } = chunk;
-    if (!checked) {
-      const missing = ACLED_REQUIRED.filter((c) => !header.has(c));
-      if (missing.length) {
-        yield { kind: 'error', line: 1, message: `not an ACLED export: missing column(s) ${missing.join(', ')}` };
-        return;
-      }
-      checked = true;
-    }
-    index = header.index;
-    for (const rec of records) {
-      fields = rec.fields;
-      let r: ReadReport | string;
-      try {
-        r = acledRow(row, ctx, actors, rec.line, header.json(fields));
-      } catch (err) {
-        r = err instanceof Error ? err.message : String(err);
-      }
-      yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
-    }
-  }
+export function readAcled(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
+  return readCsvReports(path, ctx, { label: 'an ACLED export', required: ACLED_REQUIRED, mapRow: acledRow });
 }

@@ -6,8 +6,8 @@
  */
 import { localDay } from './acled.js';
 import { adminCode } from './admin-names.js';
-import { ActorNameMapper } from './actor-names.js';
-import { csvChunks } from './csv-rows.js';
+import type { ActorNameMapper } from './actor-names.js';
+import { readCsvReports } from './csv-report-reader.js';
 import type { ReaderContext, ReadItem, ReadReport } from './types.js';
 
 export const UCDP_REQUIRED = ['id', 'date_start', 'date_end', 'where_prec', 'side_a', 'side_b', 'best', 'latitude', 'longitude'];
@@ -73,40 +73,6 @@ export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actor
   };
 }
 
-export async function* readUcdp(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
-  const actors = new ActorNameMapper(ctx.registry);
-  let checked = false;
-  // one accessor for the whole file, reading the record in hand (no closure per row)
-  let fields: string[] = [];
-  let index: Map<string, number> | null = null;
-  const row = (name: string): string => {
-    const i = index!.get(name);
-    return i === undefined ? '' : (fields[i] ?? '');
-  };
-  for await (const chunk of csvChunks(path, ctx.onBytes)) {
-    if ('error' in chunk) {
-      yield { kind: 'error', line: chunk.line, message: chunk.error };
-      return;
-    }
-    const { header, records } = chunk;
-    if (!checked) {
-      const missing = UCDP_REQUIRED.filter((c) => !header.has(c));
-      if (missing.length) {
-        yield { kind: 'error', line: 1, message: `not a UCDP GED file: missing column(s) ${missing.join(', ')}` };
-        return;
-      }
-      checked = true;
-    }
-    index = header.index;
-    for (const rec of records) {
-      fields = rec.fields;
-      let r: ReadReport | string;
-      try {
-        r = ucdpRow(row, ctx, actors, rec.line, header.json(fields));
-      } catch (err) {
-        r = err instanceof Error ? err.message : String(err);
-      }
-      yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
-    }
-  }
+export function readUcdp(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
+  return readCsvReports(path, ctx, { label: 'a UCDP GED file', required: UCDP_REQUIRED, mapRow: ucdpRow });
 }
