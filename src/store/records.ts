@@ -10,8 +10,8 @@ export type ReviewState = (typeof REVIEW_STATES)[number];
 export const REVIEW_OUTCOMES = ['verified', 'duplicate', 'unverifiable', 'rejected'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
-export const REPORT_FORMATS = ['text', 'jsonl', 'acled', 'ucdp', 'manual'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from '../domain/report-input.js';
+import type { ReportFormat } from '../domain/report-input.js';
 
 export const AGREEMENT_STATUSES = ['announced', 'disputed', 'confirmed', 'collapsed'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];

@@ -44,35 +44,8 @@ export interface OpenStoreOptions {
   migrate?: boolean;
 }
 
-/** A report as a reader produced it, before storage (see src/pipeline/ingest). */
-export interface ReportInput {
-  format: ReportRecord['format'];
-  external_id?: string | null;
-  file?: string | null;
-  line?: number | null;
-  /** source names as written (outlets); mapped to source ids by the store */
-  sources?: string[];
-  url?: string | null;
-  when?: string | null;
-  t_start?: number | null;
-  t_end?: number | null;
-  lat?: number | null;
-  lon?: number | null;
-  precision_km?: number | null;
-  place?: string | null;
-  admin1?: string | null;
-  admin2?: string | null;
-  type?: string | null;
-  by?: string | null;
-  against?: string | null;
-  unmatched_actors?: string[];
-  fatalities?: number | null;
-  description?: string | null;
-  /** the producer's record (an incident JSON object, the CSV row, the text) */
-  payload: unknown;
-  /** `payload` already serialised as JSON (takes precedence) */
-  payload_json?: string;
-}
+export type { ReportInput } from '../domain/report-input.js';
+import type { ReportInput } from '../domain/report-input.js';
 
 export interface ReportFilter {
   incident?: string;

@@ -1,33 +1,9 @@
 /** What every reader yields: a report for the store, or an error naming the line. */
+import type { ReportInput } from '../../domain/report-input.js';
 import type { ActorRegistry } from '../resolve/actor-registry.js';
 
-/** The fields of a report as readers produce them (the store's ReportInput, kept here so the pipeline does not depend on the store). */
-export interface ReadReport {
-  format: 'text' | 'jsonl' | 'acled' | 'ucdp' | 'manual';
-  external_id?: string | null;
-  file?: string | null;
-  line?: number | null;
-  sources?: string[];
-  url?: string | null;
-  when?: string | null;
-  t_start?: number | null;
-  t_end?: number | null;
-  lat?: number | null;
-  lon?: number | null;
-  precision_km?: number | null;
-  place?: string | null;
-  admin1?: string | null;
-  admin2?: string | null;
-  type?: string | null;
-  by?: string | null;
-  against?: string | null;
-  unmatched_actors?: string[];
-  fatalities?: number | null;
-  description?: string | null;
-  payload: unknown;
-  /** the payload already serialised (CSV readers build it as text, which is cheaper) */
-  payload_json?: string;
-}
+/** The fields of a report as readers produce them: the domain's ReportInput, which the store takes in. */
+export type ReadReport = ReportInput;
 
 /** A claim found in a report (text ingestion), before it is tied to an agreement. */
 export interface ReadClaim {
