@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
-import { agreementZones } from '../../api/presenters/zones.js';
+import { agreementZones } from '../../services/agreement-zones.js';
 import { bboxOf, pointInAreal } from '../../geo/index.js';
 import { EXPORT_FORMATS, type ExportFormat, exportIncidents } from '../../services/export-incidents.js';
 import { incidentFilterSchema } from '../../services/incident-filters.js';
