@@ -4,7 +4,7 @@ import type { Agreement, PartyEntry } from '../../domain/agreement.js';
 import { parseBoundary } from '../../domain/time.js';
 import type { ActorRef } from '../backend.js';
 import type { AgreementDetail, AgreementSummary } from '../schemas/agreement.js';
-import type { ZoneFeature } from './zones.js';
+import type { ZoneFeature } from '../../services/agreement-zones.js';
 
 const text = (v: unknown): string | null =>
   v === undefined || v === null ? null : v instanceof Date ? v.toISOString() : String(v);
