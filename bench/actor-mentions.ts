@@ -10,16 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { actorsFileSchema } from '../src/domain/index.js';
 import { createActorRegistry } from '../src/pipeline/resolve/actor-registry.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.lib.js';
 
 const FILLER = (
   'the of and reported that shelling airstrikes killed civilians including children near village town ' +

@@ -15,17 +15,7 @@
  */
 import type { Actor } from '../src/domain/actor.js';
 import type { Agreement } from '../src/domain/agreement.js';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './mulberry32.lib.js';
 
 export const EXTENT = { minLon: 35.7, minLat: 32.3, maxLon: 42.4, maxLat: 37.3 };
 const KM_PER_DEG = 111.195;

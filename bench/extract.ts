@@ -12,17 +12,7 @@
 import nlp from 'compromise';
 import { extractReport } from '../src/pipeline/extract/index.js';
 import { defaultResources } from '../src/pipeline/extract/resources.js';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.lib.js';
 
 const ACTORS = ['Russian warplanes', 'Regime forces', 'Government troops', 'Rebel fighters', 'Turkish artillery', 'Coalition aircraft', 'Unidentified aircraft', 'Islamic State militants', 'Hayat Tahrir al-Sham', 'Kurdish forces'];
 const VERBS = ['struck', 'shelled', 'bombed', 'attacked', 'pounded', 'targeted'];

@@ -3,16 +3,7 @@
  * bounding box (mulberry32, seed 7). Baseline: the exact test on every sub-district, no index.
  */
 import { adminAt, adminGeometry, adminUnits, countryAt, pointInAreal } from '../src/geo/index.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.lib.js';
 
 export default async function main(args: string[]): Promise<void> {
   const n = Number(args[0] ?? 100_000);

@@ -10,17 +10,7 @@ import { join } from 'node:path';
 import { kinks, polygon } from '@turf/turf';
 import { loadWorkspace } from '../src/workspace/index.js';
 import { firstRingIntersection } from '../src/workspace/ring-intersections.js';
-
-/** mulberry32, a small seeded PRNG (https://gist.github.com/tommyettinger/46a874533244883189143505d203312c) */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './mulberry32.lib.js';
 
 function starRing(n: number, rnd: () => number): number[][] {
   const ring: number[][] = [];

@@ -17,6 +17,8 @@ import { adjudicatorFor } from '../../src/services/compliance-workspace.js';
 import { refreshStaleFindings } from '../../src/services/stored-findings.js';
 import { openStore, type ReportInput } from '../../src/store/store.js';
 import { builtinWorkspaceDir, loadWorkspaceOrThrow } from '../../src/workspace/index.js';
+import { mulberry32 } from '../../bench/mulberry32.lib.js';
+export { mulberry32 } from '../../bench/mulberry32.lib.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 
@@ -64,21 +66,6 @@ export async function startDashboardServer(opts: {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
-}
-
-/**
- * A seeded PRNG (mulberry32, Tommy Ettinger's public-domain generator) so the synthetic incidents
- * are the same on every run.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
