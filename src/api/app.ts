@@ -20,6 +20,7 @@ import { DEFAULT_WRITE_LIMIT, type RateLimitConfig, TokenBuckets } from './rate-
 import { agreementRoutes } from './routes/agreements.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { findingRoutes } from './routes/findings.js';
+import { incidentMapRoutes } from './routes/incident-map.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { metaRoutes } from './routes/meta.js';
 import { reportRoutes } from './routes/reports.js';
@@ -85,6 +86,7 @@ export function createApp(input: CreateAppInput): OpenAPIHono<ApiEnv> {
   for (const routes of [
     metaRoutes,
     agreementRoutes,
+    incidentMapRoutes, // before incidentRoutes: /incidents/{id} would take /incidents/map
     incidentRoutes,
     findingRoutes,
     complianceRoutes,

@@ -1,0 +1,126 @@
+/**
+ * GET /incidents/map against the list API: with the same filters, each cluster's count is what the
+ * list returns for the cluster's `bbox`, the features cover every located incident once, the answer
+ * is gzip-compressed when asked, revalidates by ETag, and a write through the API shows at once.
+ */
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, type Harness, harness, verdictOf } from './harness.js';
+
+interface Feature {
+  geometry: { coordinates: [number, number] };
+  properties: {
+    cluster: boolean;
+    id: string;
+    count?: number;
+    bbox?: number[];
+    verdict: string | null;
+    verdicts?: Record<string, number>;
+  };
+}
+interface MapAnswer {
+  z: number;
+  total: number;
+  in_view: number;
+  truncated: boolean;
+  features: Feature[];
+}
+
+describe.each(DIALECTS)('$name', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness({ publicRead: true }, dialect);
+  });
+  afterAll(() => h.close());
+
+  const map = async (query: string): Promise<MapAnswer> => {
+    const r = await h.get(`/api/v1/incidents/map?${query}`);
+    expect(r.status, await r.clone().text()).toBe(200);
+    return r.json();
+  };
+  const listed = async (query: string): Promise<string[]> => {
+    const items = (await (await h.get(`/api/v1/incidents?${query}&limit=1000`)).json()).items as {
+      id: string;
+      where: { lat: number | null };
+    }[];
+    return items.filter((i) => i.where.lat !== null).map((i) => i.id);
+  };
+
+  it.each(['', 'verdict=violation', 'agreement=demo-truce&zone=area', 'type=armed_clash&from=2018-10-01'])(
+    'with filters "%s": each cluster is exactly the incidents the list returns for its bbox',
+    async (filters) => {
+      const all = await listed(filters);
+      for (const z of [0, 6, 9, 11]) {
+        const m = await map(`z=${z}${filters ? `&${filters}` : ''}`);
+        expect(m.total).toBe(all.length);
+        const ids: string[] = [];
+        for (const f of m.features) {
+          if (!f.properties.cluster) {
+            ids.push(f.properties.id);
+            continue;
+          }
+          const inCell = await listed(`${filters}${filters ? '&' : ''}bbox=${f.properties.bbox!.join(',')}`);
+          expect(inCell.length, `cluster ${f.properties.id}`).toBe(f.properties.count);
+          ids.push(...inCell);
+        }
+        expect(ids.sort()).toEqual([...all].sort());
+      }
+    },
+  );
+
+  it('clusters at low zoom and single incidents once zoomed in', async () => {
+    const low = await map('z=5&view=35,32,43,38');
+    expect(low.features.some((f) => f.properties.cluster)).toBe(true);
+    expect(low.features.length).toBeLessThan(low.total);
+    const high = await map('z=14&view=36,33,38,36');
+    expect(high.features.every((f) => !f.properties.cluster)).toBe(true);
+    expect(high.features.length).toBe(high.in_view);
+  });
+
+  it('rejects a malformed view or zoom', async () => {
+    for (const q of ['z=3&view=1,2,3', 'z=3&view=5,0,1,1', 'z=-1', 'view=0,0,1,1']) {
+      const r = await h.get(`/api/v1/incidents/map?${q}`);
+      expect(r.status, q).toBe(400);
+      expect((await r.json()).error.code).toBe('validation_failed');
+    }
+  });
+
+  it('is gzip-compressed when the client accepts it, and revalidates by ETag', async () => {
+    const plain = await (await h.get('/api/v1/incidents/map?z=14')).text();
+    const r = await h.app.request('/api/v1/incidents/map?z=14', { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await r.arrayBuffer())).toString()).toBe(plain);
+    const etag = r.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"map-\d+"$/);
+    const again = await h.app.request('/api/v1/incidents/map?z=14', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('shows a verdict override at once (the write drops the snapshots)', async () => {
+    const k = 14;
+    expect(verdictOf(k)).toBe('not_applicable');
+    const id = h.ids[k];
+    const verdictOn = async () => (await map('z=14')).features.find((f) => f.properties.id === id)?.properties.verdict;
+    expect(await verdictOn()).toBe('not_applicable');
+    const r = await h.send(
+      'POST',
+      `/api/v1/incidents/${id}/review`,
+      {
+        action: 'override',
+        agreement: 'demo-truce',
+        verdict: 'violation',
+        justification: 'imagery places it inside the area',
+      },
+      'analyst',
+    );
+    expect(r.status).toBe(200);
+    expect(await verdictOn()).toBe('violation');
+  });
+
+  it('is in the OpenAPI document, and /incidents/{id} still answers', async () => {
+    const doc = await (await h.get('/openapi.json')).json();
+    expect(doc.paths['/api/v1/incidents/map'].get['x-truce-access']).toBe('read');
+    expect((await h.get(`/api/v1/incidents/${h.ids[0]}`)).status).toBe(200);
+    expect((await h.get('/api/v1/incidents/no-such-incident')).status).toBe(404);
+  });
+});
