@@ -76,6 +76,35 @@ export interface IncidentDetail extends IncidentSummary {
     history: { at: string; action: string; by: string | null; justification: string | null; details: Record<string, unknown> | null }[];
   };
 }
+/** A cluster (`cluster: true`) or a single incident on the map, as GET /incidents/map sends it. */
+export type MapFeature =
+  | {
+      type: 'Feature';
+      geometry: { type: 'Point'; coordinates: [number, number] };
+      properties: {
+        cluster: true;
+        id: string;
+        count: number;
+        verdict: Verdict | null;
+        verdicts: Record<Verdict | 'none', number>;
+        bbox: [number, number, number, number];
+        extent: [number, number, number, number];
+      };
+    }
+  | {
+      type: 'Feature';
+      id: string;
+      geometry: { type: 'Point'; coordinates: [number, number] };
+      properties: { cluster: false; id: string; verdict: Verdict | null; fatalities: number | null };
+    };
+export interface IncidentMapAnswer {
+  type: 'FeatureCollection';
+  z: number;
+  total: number;
+  in_view: number;
+  truncated: boolean;
+  features: MapFeature[];
+}
 export interface ActorRef {
   id: string;
   name: string;
@@ -190,15 +219,8 @@ export const api = {
   zones: (id: string) => get<GeoJSON.FeatureCollection>(`/agreements/${encodeURIComponent(id)}/zones`),
   incidents: (q: string) => get<Page<IncidentSummary>>(`/incidents${q}`),
   incidentsGeoJson: (q: string) => get<GeoJSON.FeatureCollection>(`/incidents.geojson${q}`),
-  /**
-   * The map's incidents as the API's GeoJSON text, unparsed: the map's worker parses it (see
-   * MapView.setIncidentsText), so the page never holds 100,000 feature objects on its main thread.
-   */
-  incidentsGeoJsonText: async (q: string): Promise<string> => {
-    const res = await fetch(`${API}/incidents.geojson${q}`, { headers: headers() });
-    if (!res.ok) return parse<never>(res);
-    return res.text();
-  },
+  /** What the map draws at one zoom and view, clustered by the server (GET /incidents/map). */
+  incidentMap: (q: string) => get<IncidentMapAnswer>(`/incidents/map${q}`),
   incident: (id: string) => get<IncidentDetail>(`/incidents/${encodeURIComponent(id)}`),
   compliance: (q: string) => get<ComplianceSeries>(`/compliance${q}`),
   submitReport: (body: { text: string; title?: string; outlet?: string; url?: string; published?: string }) =>

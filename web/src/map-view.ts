@@ -1,16 +1,18 @@
 /**
  * The incident map: MapLibre GL with an offline base map (basemap.geojson, built from the bundled
- * boundaries), agreement zones, and incidents coloured by their gravest verdict, clustered at low
- * zoom by the GeoJSON source's built-in clustering (supercluster, https://github.com/mapbox/supercluster).
- * There are no glyphs offline, so no text layers: cluster counts and popups are HTML.
+ * boundaries), agreement zones, and incidents coloured by their gravest verdict. The server
+ * clusters (GET /incidents/map): for each zoom and view the map asks for a few hundred clusters
+ * and single incidents instead of loading the archive, so the first map costs the same with 100
+ * or 100,000 incidents. There are no glyphs offline, so no text layers: cluster counts are HTML.
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { api } from './api.js';
+import type { IncidentMapAnswer, MapFeature } from './api.js';
 import { h } from './dom.js';
+import { abbreviate, type Box, covers, padded } from './map-viewport.js';
 import { href } from './route.js';
-import { badge, formatWhen, humanType, VERDICT_COLOURS } from './verdict.js';
+import { VERDICT_COLOURS } from './verdict.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -20,11 +22,20 @@ export interface MapConfig {
   attribution?: string;
 }
 
+/** Asks the API what to draw at zoom `z` (an integer) inside `view` (`minLon,minLat,maxLon,maxLat`). */
+export type MapLoader = (z: number, view: string) => Promise<IncidentMapAnswer>;
+
 /** Syria and its surroundings */
 const SYRIA_BOUNDS: [[number, number], [number, number]] = [
   [35.5, 32.2],
   [42.5, 37.4],
 ];
+/** the server answers single incidents from this zoom on (services/incident-map-clusters.ts) */
+const POINTS_ZOOM = 14;
+/** a fetched view reaches this share of the visible width and height beyond each edge, so small pans need no request */
+const VIEW_MARGIN = 0.5;
+/** ms of quiet after a move before asking for the new view */
+const MOVE_DEBOUNCE_MS = 120;
 
 const verdictColour: maplibregl.ExpressionSpecification = [
   'match',
@@ -43,25 +54,64 @@ const verdictColour: maplibregl.ExpressionSpecification = [
 export class IncidentMap {
   readonly map: maplibregl.Map;
   private loaded: Promise<void>;
-  private markers = new Map<number, maplibregl.Marker>();
-  private popup: maplibregl.Popup | null = null;
-  /** called with the visible bounds when the user asks to filter by the map area */
-  onArea?: (bbox: string) => void;
+  private labels = new Map<string, maplibregl.Marker>();
+  private clusters = new Map<string, Extract<MapFeature, { properties: { cluster: true } }>['properties']>();
+  private loader: MapLoader | null = null;
+  /** the zoom and padded view of the answer drawn (or being fetched) */
+  private fetched: { z: number; view: Box } | null = null;
+  private requests = 0;
+  private moveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** the caller of `show`, until its first answer is drawn */
+  private waiting: { resolve: (a: IncidentMapAnswer | null) => void; reject: (err: Error) => void } | null = null;
+  /** called with each answer once it is drawn, and with errors of fetches after a move */
+  onAnswer?: (answer: IncidentMapAnswer) => void;
+  onError?: (err: Error) => void;
 
-  constructor(container: HTMLElement, config: MapConfig = {}) {
+  constructor(
+    private readonly container: HTMLElement,
+    config: MapConfig = {},
+  ) {
+    // a GeoJSON source is tiled in the worker at every zoom up to its maxzoom: the simplified
+    // boundaries gain nothing past zoom 8 (overzoomed beyond), and tiling them costs less
     const sources: maplibregl.StyleSpecification['sources'] = {
-      basemap: { type: 'geojson', data: './basemap.geojson' },
+      basemap: { type: 'geojson', data: './basemap.geojson', maxzoom: 8 },
     };
-    const layers: maplibregl.LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': '#dfe8ec' } }];
+    const layers: maplibregl.LayerSpecification[] = [
+      { id: 'background', type: 'background', paint: { 'background-color': '#dfe8ec' } },
+    ];
     if (config.tiles) {
       sources.tiles = { type: 'raster', tiles: [config.tiles], tileSize: 256, attribution: config.attribution };
       layers.push({ id: 'tiles', type: 'raster', source: 'tiles' });
     }
     layers.push(
-      { id: 'countries', type: 'fill', source: 'basemap', filter: ['==', ['get', 'level'], 0], paint: { 'fill-color': '#f4f1ea', 'fill-opacity': config.tiles ? 0 : 1 } },
-      { id: 'syria', type: 'fill', source: 'basemap', filter: ['==', ['get', 'level'], 1], paint: { 'fill-color': '#ffffff', 'fill-opacity': config.tiles ? 0 : 1 } },
-      { id: 'adm1-lines', type: 'line', source: 'basemap', filter: ['==', ['get', 'level'], 1], paint: { 'line-color': '#b9b2a3', 'line-width': 1 } },
-      { id: 'country-lines', type: 'line', source: 'basemap', filter: ['==', ['get', 'level'], 0], paint: { 'line-color': '#8d877a', 'line-width': 1.2 } },
+      {
+        id: 'countries',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'level'], 0],
+        paint: { 'fill-color': '#f4f1ea', 'fill-opacity': config.tiles ? 0 : 1 },
+      },
+      {
+        id: 'syria',
+        type: 'fill',
+        source: 'basemap',
+        filter: ['==', ['get', 'level'], 1],
+        paint: { 'fill-color': '#ffffff', 'fill-opacity': config.tiles ? 0 : 1 },
+      },
+      {
+        id: 'adm1-lines',
+        type: 'line',
+        source: 'basemap',
+        filter: ['==', ['get', 'level'], 1],
+        paint: { 'line-color': '#b9b2a3', 'line-width': 1 },
+      },
+      {
+        id: 'country-lines',
+        type: 'line',
+        source: 'basemap',
+        filter: ['==', ['get', 'level'], 0],
+        paint: { 'line-color': '#8d877a', 'line-width': 1.2 },
+      },
     );
     this.map = new maplibregl.Map({
       container,
@@ -73,37 +123,55 @@ export class IncidentMap {
     this.loaded = new Promise((resolve) =>
       this.map.once('load', () => {
         performance.mark('truce:map-load');
+        this.addDataLayers();
         resolve();
       }),
     );
-    void this.loaded.then(() => this.addDataLayers());
+    this.map.on('moveend', () => {
+      clearTimeout(this.moveTimer);
+      this.moveTimer = setTimeout(() => {
+        this.refresh().catch((err: Error) => this.failed(err));
+      }, MOVE_DEBOUNCE_MS);
+    });
   }
 
   private addDataLayers(): void {
     const m = this.map;
-    m.addSource('zones', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    m.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#6a51a3', 'fill-opacity': 0.08 } });
-    m.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': '#6a51a3', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
-    m.addSource('incidents', {
-      type: 'geojson',
-      data: { type: 'FeatureCollection', features: [] },
-      cluster: true,
-      clusterRadius: 45,
-      clusterMaxZoom: 10,
-      clusterProperties: {
-        violations: ['+', ['case', ['==', ['get', 'verdict'], 'violation'], 1, 0]],
-      },
+    const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+    m.addSource('zones', { type: 'geojson', data: empty });
+    m.addLayer({
+      id: 'zones-fill',
+      type: 'fill',
+      source: 'zones',
+      paint: { 'fill-color': '#6a51a3', 'fill-opacity': 0.08 },
     });
-    const share: maplibregl.ExpressionSpecification = ['/', ['get', 'violations'], ['get', 'point_count']];
+    m.addLayer({
+      id: 'zones-line',
+      type: 'line',
+      source: 'zones',
+      paint: { 'line-color': '#6a51a3', 'line-width': 1.5, 'line-dasharray': [3, 2] },
+    });
+    // a few hundred features per view: no clustering and no tiling beyond what drawing needs
+    m.addSource('incidents', { type: 'geojson', data: empty, buffer: 64 });
     m.addLayer({
       id: 'clusters',
       type: 'circle',
       source: 'incidents',
-      filter: ['has', 'point_count'],
+      filter: ['==', ['get', 'cluster'], true],
       paint: {
         // the redder, the larger the share of violations in the cluster
-        'circle-color': ['interpolate', ['linear'], share, 0, '#9e9e9e', 0.5, VERDICT_COLOURS.undetermined, 1, VERDICT_COLOURS.violation],
-        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 100, 21, 1000, 27, 10000, 33],
+        'circle-color': [
+          'interpolate',
+          ['linear'],
+          ['get', 'share'],
+          0,
+          '#9e9e9e',
+          0.5,
+          VERDICT_COLOURS.undetermined,
+          1,
+          VERDICT_COLOURS.violation,
+        ],
+        'circle-radius': ['step', ['get', 'count'], 12, 10, 16, 100, 21, 1000, 27, 10000, 33],
         'circle-opacity': 0.8,
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1.5,
@@ -113,7 +181,7 @@ export class IncidentMap {
       id: 'incident-points',
       type: 'circle',
       source: 'incidents',
-      filter: ['!', ['has', 'point_count']],
+      filter: ['==', ['get', 'cluster'], false],
       paint: {
         'circle-color': verdictColour,
         'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'fatalities'], 0], 0, 5, 10, 8, 100, 13],
@@ -121,16 +189,13 @@ export class IncidentMap {
         'circle-stroke-width': 1,
       },
     });
-    m.on('click', 'clusters', async (e) => {
-      const f = e.features?.[0];
-      if (!f) return;
-      const src = m.getSource('incidents') as maplibregl.GeoJSONSource;
-      const zoom = await src.getClusterExpansionZoom(f.properties.cluster_id as number);
-      m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom });
+    m.on('click', 'clusters', (e) => {
+      const c = this.clusters.get(String(e.features?.[0]?.properties.id));
+      if (c) this.zoomInto(c.extent);
     });
     m.on('click', 'incident-points', (e) => {
-      const f = e.features?.[0];
-      if (f) void this.showPopup(String(f.properties.id), (f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const id = e.features?.[0]?.properties.id;
+      if (id !== undefined) location.hash = href(`/incidents/${encodeURIComponent(String(id))}`);
     });
     for (const layer of ['clusters', 'incident-points']) {
       m.on('mouseenter', layer, () => {
@@ -140,36 +205,123 @@ export class IncidentMap {
         m.getCanvas().style.cursor = '';
       });
     }
-    // once drawn (after loading, moving or new data), not on every tile: querying the source per
-    // tile event would slow the first map down with many incidents
-    m.on('idle', () => this.updateClusterLabels());
+  }
+
+  /** Zoom so that a cluster's members fill the view (they split into smaller clusters or incidents). */
+  zoomInto([w, s, e, n]: Box): void {
+    if (e - w < 1e-6 && n - s < 1e-6) this.map.easeTo({ center: [w, s], zoom: POINTS_ZOOM });
+    else this.map.fitBounds([w, s, e, n], { padding: 60, maxZoom: POINTS_ZOOM + 2 });
   }
 
   /** District outlines, fetched after the first map so they do not delay it. */
   addDistricts(): void {
     if (this.map.getSource('districts')) return;
-    this.map.addSource('districts', { type: 'geojson', data: './districts.geojson' });
+    this.map.addSource('districts', { type: 'geojson', data: './districts.geojson', maxzoom: 10 });
     this.map.addLayer(
-      { id: 'adm2-lines', type: 'line', source: 'districts', minzoom: 6.5, paint: { 'line-color': '#d6d0c4', 'line-width': 0.6 } },
+      {
+        id: 'adm2-lines',
+        type: 'line',
+        source: 'districts',
+        minzoom: 6.5,
+        paint: { 'line-color': '#d6d0c4', 'line-width': 0.6 },
+      },
       'adm1-lines',
     );
   }
 
   /**
-   * Replace the incidents with GeoJSON text as the API sent it (already reduced to the drawn
-   * properties by `properties=`), and wait until the map has drawn them. The text goes to the map's
-   * worker as a blob URL untouched: no JSON.parse, no copy and no JSON.stringify on the main thread
-   * (for 100,000 incidents those took longer than the drawing). Returns the number of features.
+   * Draw what `loader` answers for the current zoom and view, now and after every move; resolves
+   * with the first answer drawn (null if `show` is called again first). The request starts at
+   * once, while the base map still loads.
    */
-  async setIncidentsText(text: string): Promise<number> {
+  show(loader: MapLoader): Promise<IncidentMapAnswer | null> {
+    this.loader = loader;
+    this.fetched = null;
+    this.waiting?.resolve(null);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.refresh().catch((err: Error) => this.failed(err));
+    });
+  }
+
+  private failed(err: Error): void {
+    // a failed fetch is retried on the next move
+    this.fetched = null;
+    if (this.waiting) this.waiting.reject(err);
+    else this.onError?.(err);
+    this.waiting = null;
+  }
+
+  /** Fetch and draw the current view, unless the answer drawn already covers it at this zoom. */
+  private async refresh(): Promise<void> {
+    const loader = this.loader;
+    if (!loader) return;
+    const z = Math.floor(this.map.getZoom());
+    const b = this.map.getBounds();
+    const visible: Box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    if (this.fetched && this.fetched.z === z && covers(this.fetched.view, visible)) return;
+    const view = padded(visible, VIEW_MARGIN);
+    this.fetched = { z, view };
+    const request = ++this.requests;
+    const answer = await loader(z, view.map((x) => x.toFixed(4)).join(','));
     await this.loaded;
-    for (const marker of this.markers.values()) marker.remove();
-    this.markers.clear();
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/geo+json' }));
-    (this.map.getSource('incidents') as maplibregl.GeoJSONSource).setData(url);
+    if (request !== this.requests || loader !== this.loader) return;
+    this.draw(answer);
     await this.idle();
-    URL.revokeObjectURL(url);
-    return countFeatures(text);
+    if (request !== this.requests) return;
+    this.waiting?.resolve(answer);
+    this.waiting = null;
+    this.onAnswer?.(answer);
+  }
+
+  private draw(answer: IncidentMapAnswer): void {
+    this.clusters.clear();
+    const features: GeoJSON.Feature[] = [];
+    for (const f of answer.features) {
+      const p = f.properties;
+      if (p.cluster) {
+        this.clusters.set(p.id, p);
+        features.push({
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: { cluster: true, id: p.id, count: p.count, share: p.verdicts.violation / p.count },
+        });
+      } else {
+        features.push({
+          type: 'Feature',
+          geometry: f.geometry,
+          properties: { cluster: false, id: p.id, verdict: p.verdict, fatalities: p.fatalities },
+        });
+      }
+    }
+    (this.map.getSource('incidents') as maplibregl.GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    this.updateLabels(answer);
+    const d = this.container.dataset;
+    d.zoom = String(answer.z);
+    d.clusters = String(this.clusters.size);
+    d.points = String(features.length - this.clusters.size);
+  }
+
+  /** HTML count labels, one per cluster (symbol layers would need glyphs). */
+  private updateLabels(answer: IncidentMapAnswer): void {
+    const keep = new Set<string>();
+    for (const f of answer.features) {
+      if (!f.properties.cluster) continue;
+      const { id, count } = f.properties;
+      keep.add(id);
+      if (this.labels.has(id)) continue;
+      const el = h(
+        'div',
+        { class: 'cluster-label', 'data-cluster': id, 'data-count': String(count) },
+        abbreviate(count),
+      );
+      this.labels.set(id, new maplibregl.Marker({ element: el }).setLngLat(f.geometry.coordinates).addTo(this.map));
+    }
+    for (const [id, marker] of this.labels) {
+      if (keep.has(id)) continue;
+      marker.remove();
+      this.labels.delete(id);
+    }
   }
 
   async setZones(fc: GeoJSON.FeatureCollection): Promise<void> {
@@ -185,61 +337,17 @@ export class IncidentMap {
   visibleBbox(): string {
     const b = this.map.getBounds();
     const r = (x: number) => x.toFixed(3);
-    return [r(Math.max(b.getWest(), -180)), r(Math.max(b.getSouth(), -90)), r(Math.min(b.getEast(), 180)), r(Math.min(b.getNorth(), 90))].join(',');
-  }
-
-  private async showPopup(id: string, at: [number, number]): Promise<void> {
-    this.popup?.remove();
-    const content = h('div', { class: 'popup', 'data-testid': 'map-popup' }, h('a', { href: href(`/incidents/${encodeURIComponent(id)}`) }, `open ${id}`));
-    const popup = new maplibregl.Popup({ closeButton: true, maxWidth: '280px' }).setLngLat(at).setDOMContent(content).addTo(this.map);
-    this.popup = popup;
-    try {
-      const i = await api.incident(id);
-      content.prepend(
-        h(
-          'div',
-          null,
-          h('div', null, badge(i.verdict), ' ', h('strong', null, humanType(i.type))),
-          h('div', null, formatWhen(i.when)),
-          i.where.name ? h('div', null, i.where.name) : null,
-          i.fatalities !== null ? h('div', null, `${i.fatalities} killed`) : null,
-        ),
-      );
-    } catch {
-      // the link still leads to the incident page, which shows the error
-    }
-  }
-
-  /** HTML count labels for the clusters in view (symbol layers would need glyphs). */
-  private updateClusterLabels(): void {
-    if (!this.map.getSource('incidents')) return;
-    const seen = new Set<number>();
-    const features = this.map.querySourceFeatures('incidents', { filter: ['has', 'point_count'] });
-    for (const f of features) {
-      const id = f.properties.cluster_id as number;
-      if (seen.has(id) || seen.size >= 300) continue;
-      seen.add(id);
-      if (!this.markers.has(id)) {
-        const el = h('div', { class: 'cluster-label' }, String(f.properties.point_count_abbreviated ?? f.properties.point_count));
-        this.markers.set(id, new maplibregl.Marker({ element: el }).setLngLat((f.geometry as GeoJSON.Point).coordinates as [number, number]).addTo(this.map));
-      }
-    }
-    for (const [id, marker] of this.markers) {
-      if (!seen.has(id)) {
-        marker.remove();
-        this.markers.delete(id);
-      }
-    }
+    return [
+      r(Math.max(b.getWest(), -180)),
+      r(Math.max(b.getSouth(), -90)),
+      r(Math.min(b.getEast(), 180)),
+      r(Math.min(b.getNorth(), 90)),
+    ].join(',');
   }
 
   destroy(): void {
+    clearTimeout(this.moveTimer);
+    this.loader = null;
     this.map.remove();
   }
-}
-
-/** Features in GeoJSON text written by JSON.stringify (every feature object opens with its type). */
-export function countFeatures(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('{"type":"Feature"'); i >= 0; i = text.indexOf('{"type":"Feature"', i + 17)) n++;
-  return n;
 }

@@ -40,9 +40,10 @@ export function mapPage(): Page {
     status.textContent = 'Loading incidents…';
     const agreement = filters.agreement;
     const zones = agreement ? api.zones(agreement) : Promise.all(agreements.map((a) => api.zones(a.id).catch(() => null)));
-    const [fc] = await Promise.all([
-      // `properties` asks the API for only what the map draws (ignored by an API without it)
-      api.incidentsGeoJsonText(`${q}${q ? '&' : '?'}properties=id,verdict,fatalities`),
+    // the first view's clusters are asked for at once, while the base map loads
+    const shown = map?.show((z, view) => api.incidentMap(`${q}${q ? '&' : '?'}z=${z}&view=${view}`));
+    const [answer] = await Promise.all([
+      shown,
       zones.then((z) => {
         // a zone that is the whole country would only tint the whole map
         const features = (Array.isArray(z) ? z.flatMap((c) => c?.features ?? []) : z.features).filter((f) => f.properties?.form !== 'country');
@@ -50,14 +51,9 @@ export function mapPage(): Page {
       }),
       loadList(q, actors, gen),
     ]);
-    if (gen !== generation || !map) return;
-    performance.mark('truce:incidents-fetched');
-    const count = await map.setIncidentsText(fc);
-    if (gen !== generation) return;
+    if (gen !== generation || !map || !answer) return;
     performance.mark('truce:map-ready');
     mapHost.dataset.mapState = 'ready';
-    mapHost.dataset.incidentCount = String(count);
-    status.textContent = `${count.toLocaleString('en')} located incidents on the map`;
     map.addDistricts();
     void loadTimeline(route, gen);
   }
@@ -154,6 +150,14 @@ export function mapPage(): Page {
       );
       performance.mark('truce:map-create');
       map = new IncidentMap(mapHost, config);
+      map.onAnswer = (answer) => {
+        mapHost.dataset.incidentCount = String(answer.total);
+        const where = answer.in_view < answer.total ? `, ${answer.in_view.toLocaleString('en')} in view` : '';
+        status.textContent = `${answer.total.toLocaleString('en')} located incidents${where}${answer.truncated ? ' (zoom in to see them all)' : ''}`;
+      };
+      map.onError = (err) => {
+        status.textContent = `The map could not be updated: ${err.message}`;
+      };
       await load(route);
     },
     update(route) {
