@@ -17,7 +17,11 @@ describe('parseNumber', () => {
 
 describe('findFatalities', () => {
   it('takes total, civilians and children', () => {
-    expect(f('The strike killed at least 12 civilians, including five children.')).toMatchObject({ total: 12, civilians: 12, children: 5 });
+    expect(f('The strike killed at least 12 civilians, including five children.')).toMatchObject({
+      total: 12,
+      civilians: 12,
+      children: 5,
+    });
   });
   it('reads number words and "dozens" = 12', () => {
     expect(f('Twenty-two people were killed.')?.total).toBe(22);
@@ -37,7 +41,11 @@ describe('findFatalities', () => {
     expect(f('The death toll rose to 86.')).toMatchObject({ total: 86, update: true });
   });
   it('does not add a headline glued to its lead (the same group twice)', () => {
-    expect(f('Barrel bombs kill at least 15 civilians in Aleppo AFP At least 15 civilians were killed in a barrel bomb attack')?.total).toBe(15);
+    expect(
+      f(
+        'Barrel bombs kill at least 15 civilians in Aleppo AFP At least 15 civilians were killed in a barrel bomb attack',
+      )?.total,
+    ).toBe(15);
     expect(f('8 persons killed in rocket attacks on Aleppo city claiming the lives of 8 persons')?.total).toBe(8);
   });
   it('takes a whole-group figure as the toll, and adds named groups only without one', () => {
@@ -50,7 +58,35 @@ describe('findFatalities', () => {
     expect(f('The attacks left the toll at at least 70.')?.total).toBe(70);
     expect(f('A video shows the killing of two Syrian activists.')?.total).toBe(2);
     expect(f('A helicopter was shot down, killing all five people on board.')?.total).toBe(5);
-    expect(f('Missiles fell on the western districts, leading to the death of eight and the injury of 89.')?.total).toBe(8);
+    expect(
+      f('Missiles fell on the western districts, leading to the death of eight and the injury of 89.')?.total,
+    ).toBe(8);
+  });
+  it('reads a number separated from "were killed" by a long subject (subject window)', () => {
+    expect(f('At least 50 jihadists from the Islamic State and Al-Nusra Front were killed overnight.')?.total).toBe(50);
+    expect(f('At least 23 ISIS (Daesh) militants have been killed by Turkish artillery fire.')?.total).toBe(23);
+    expect(f('It said 15 young Assyrians had been killed.')?.total).toBe(15);
+    expect(
+      f('It said at least 45 Islamic State militants and 20 Kurdish militia fighters had been killed.')?.total,
+    ).toBe(65);
+    expect(f('Turkey hits back 6 ISIS Bombers Killed.')?.total).toBe(6);
+    expect(f('In the past 24 hours civilians were killed in Aleppo.')).toBeUndefined();
+    expect(f('In 2014 Syrian soldiers were killed there.')).toBeUndefined();
+  });
+  it('does not read dates or number words as fillers, and reads "executed N"', () => {
+    expect(f('Mon Jan 2 2017 Fifteen people died in Idlib.')?.total).toBe(15);
+    expect(f('Date 20-07-2015 Five Civilians Killed in Aleppo.')?.total).toBe(5);
+    expect(f('Before leaving they executed 15 detainees by shooting.')?.total).toBe(15);
+  });
+  it('does not add a vague report to exact figures, nor a restated figure for another noun', () => {
+    expect(f('Four Hezbollah members have been killed amid reports that dozens of fighters were killed.')?.total).toBe(
+      4,
+    );
+    expect(
+      f(
+        'Jihadists kill 30 Kurdish fighters in Hasakeh AFP Sunday At least 30 members of the YPG and asayesh were killed.',
+      )?.total,
+    ).toBe(30);
   });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';

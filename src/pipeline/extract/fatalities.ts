@@ -5,6 +5,7 @@
  * (UCDP GED Codebook 23.1, "best", "low", "high" estimates) alongside the ACLED total (= low).
  * Wounded counts are never fatalities.
  */
+import { windowFigures } from './fatality-window.js';
 import { NUMBER_SRC, parseNumber } from './numbers.js';
 import { allMatches } from './regex.js';
 
@@ -31,21 +32,43 @@ export interface FatalityFacts {
 const N = NUMBER_SRC;
 const VICTIM =
   '(?:child|man|woman|boy|girl|civilian|fighter|soldier|person|member|doctor|nurse|journalist|officer|militant|rebel|people|persons|civilians|children|kids|women|men|fighters|militants|soldiers|troops|rebels|members|terrorists|jihadists|servicemen|personnel|officers|residents|individuals|victims|others|family members|worshippers|patients|students|workers|of them|jihadis|insurgents|combatants|gunmen|policemen|staff|activists|medics|paramedics|volunteers|rescuers|teachers|farmers|prisoners|detainees)';
-const KILLED = '(?:killed|dead|died|were killed|have been killed|had been killed|lost their lives|martyred|perished|slain|executed)';
+const KILLED =
+  '(?:killed|dead|died|were killed|have been killed|had been killed|lost their lives|martyred|perished|slain|executed)';
+// a filler word between number and victim noun, never itself a number ("2017 Fifteen people died")
+// nor a unit ("in the past 24 hours civilians were killed")
+const FILLER = `(?:(?!(?:${N}|hours|days|weeks|months|years|km|kilometres|kilometers|miles)\\b)(?:more|other|[a-z]+)\\s+)?`;
 const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately|all)';
 // "killed 12 people", "killing at least 12 civilians, including 5 children"
-const KILL_N = new RegExp(`\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})\\b`, 'gi');
+const KILL_N = new RegExp(
+  `\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|execut(?:ed|ing)|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER}(${VICTIM})\\b`,
+  'gi',
+);
 // "12 people were killed", "12 civilians killed", "at least 12 dead"
-const N_KILLED = new RegExp(`\\b(?:${Q}\\s+)?(?:between\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+(?:(?:more|other|[a-z]+)\\s+)?(${VICTIM})?\\s*(?:,\\s*)?(?:(?:including|among them)[^,.;]{0,40}?\\s*)?(?:were\\s+|have been\\s+|had been\\s+|are\\s+)?(?:reportedly\\s+)?${KILLED}`, 'gi');
+const N_KILLED = new RegExp(
+  `\\b(?:${Q}\\s+)?(?:between\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER}(${VICTIM})?\\s*(?:,\\s*)?(?:(?:including|among them)[^,.;]{0,40}?\\s*)?(?:were\\s+|have been\\s+|had been\\s+|are\\s+)?(?:reportedly\\s+)?${KILLED}`,
+  'gi',
+);
 // "..., killing dozens." / "killing at least 7" with no victim noun
-const KILL_BARE = new RegExp(`\\b(?:kill(?:ed|ing)|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?()(?=\\s*(?:[.,;]|$|and|in|on|at))`, 'gi');
-const TOLL = new RegExp(`\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,4}?(?:(?:rose|risen|climbed|reached|stood|stands|is|was|of|to|hit|at)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?|${Q}\\s+)(${N})`, 'gi');
-const CHILDREN = new RegExp(`(?:including|among them|of them|of whom|among whom)\\s+(?:${Q}\\s+)?(${N})\\s+(?:children|kids|minors)|(${N})\\s+(?:of them\\s+)?(?:were\\s+)?(?:children|kids|minors)`, 'i');
+const KILL_BARE = new RegExp(
+  `\\b(?:kill(?:ed|ing)|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?()(?=\\s*(?:[.,;]|$|and|in|on|at))`,
+  'gi',
+);
+const TOLL = new RegExp(
+  `\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,4}?(?:(?:rose|risen|climbed|reached|stood|stands|is|was|of|to|hit|at)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?|${Q}\\s+)(${N})`,
+  'gi',
+);
+const CHILDREN = new RegExp(
+  `(?:including|among them|of them|of whom|among whom)\\s+(?:${Q}\\s+)?(${N})\\s+(?:children|kids|minors)|(${N})\\s+(?:of them\\s+)?(?:were\\s+)?(?:children|kids|minors)`,
+  'i',
+);
 const CIVILIANS = new RegExp(`(${N})\\s+(?:\\w+\\s+)?civilians`, 'i');
 /** a word of KILLED in a lower-cased sentence: N_KILLED cannot match without one */
 const KILLED_GATE = /killed|dead|died|lives|martyr|perish|slain|executed/;
+/** a passive killed-verb, needed by the subject window (fatality-window.ts) */
+const PASSIVE_GATE = /(?:were|been|was|are) (?:\w+ )?(?:killed|executed|slain|martyred)| killed\b/;
 const WOUNDED_AFTER = /^\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt)/i;
 
+const VAGUE_WORD = /\b(?:several|many|dozens|scores|hundreds|thousands|some|a few|numerous)\b/i;
 const VICTIM_WORD = new RegExp(`\\b${VICTIM}\\b`, 'i');
 
 /** The group a victim noun counts in: whole groups are "people"; plural and singular are one group. */
@@ -64,10 +87,25 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     if (n === undefined) return;
     const pre = sentence.slice(Math.max(0, m.index - 25), m.index);
     // "23 May 2014 Syrian troops killed": a year, not a count
-    if (n >= 1900 && n <= 2100 && /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{0,2},?\s*$|\d\s*$/i.test(pre)) return;
+    if (
+      n >= 1900 &&
+      n <= 2100 &&
+      /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{0,2},?\s*$|\d\s*$|\b(?:in|since|of|by|until|from|early|late|mid)\s*$/i.test(
+        pre,
+      )
+    )
+      return;
     // "updating a previous toll of 112": superseded
-    if (/\b(?:previous|earlier|initial|prior|old)\s+(?:death\s+)?(?:toll|figure|count)(?:\s+(?:of|at|was))?\s*$/i.test(sentence.slice(Math.max(0, m.index - 30), m.index + 10).replace(m[0].slice(0, 10), '')) || /\b(?:previous|earlier|initial)\s+(?:death\s+)?(?:toll|figure)\s*$/i.test(pre)) return;
+    if (
+      /\b(?:previous|earlier|initial|prior|old)\s+(?:death\s+)?(?:toll|figure|count)(?:\s+(?:of|at|was))?\s*$/i.test(
+        sentence.slice(Math.max(0, m.index - 30), m.index + 10).replace(m[0].slice(0, 10), ''),
+      ) ||
+      /\b(?:previous|earlier|initial)\s+(?:death\s+)?(?:toll|figure)\s*$/i.test(pre)
+    )
+      return;
     const hi = m[hiIdx] ? parseNumber(m[hiIdx]) : undefined;
+    // "07-2015 Five Civilians Killed": a month and year, not a range
+    if (hi !== undefined && hi >= 1900 && hi <= 2100) return;
     const tail = sentence.slice(m.index + m[0].length, m.index + m[0].length + 20);
     if (WOUNDED_AFTER.test(tail) && !/killed|dead|died/i.test(m[0])) return;
     // the filler word before the victim noun may have swallowed it ("15 civilians were killed"):
@@ -80,18 +118,32 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   const lc = sentence.toLowerCase();
   const kill = lc.includes('kill');
   const death = lc.includes('death');
-  if (kill || death || lc.includes('claim') || lc.includes('left') || lc.includes('leaving')) for (const m of allMatches(KILL_N, sentence)) take(m, 1, 2, 3);
-  if (KILLED_GATE.test(lc)) for (const m of allMatches(N_KILLED, sentence)) {
-    // "3 wounded and 2 killed": the regex would read the first number; guard by requiring the
-    // number to sit close to the killed-word
-    if (/wounded|injured/i.test(m[0])) continue;
-    take(m, 1, 2, 3);
-  }
-  if (lc.includes('toll') || lc.includes('number')) for (const m of allMatches(TOLL, sentence)) {
-    if (/\b(?:previous|earlier|initial|prior)\s+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
-    take(m, 1, 1, 1);
-  }
+  if (kill || death || lc.includes('claim') || lc.includes('left') || lc.includes('leaving') || lc.includes('execut'))
+    for (const m of allMatches(KILL_N, sentence)) take(m, 1, 2, 3);
+  if (KILLED_GATE.test(lc))
+    for (const m of allMatches(N_KILLED, sentence)) {
+      // "3 wounded and 2 killed": the regex would read the first number; guard by requiring the
+      // number to sit close to the killed-word
+      if (/wounded|injured/i.test(m[0])) continue;
+      take(m, 1, 2, 3);
+    }
+  if (lc.includes('toll') || lc.includes('number'))
+    for (const m of allMatches(TOLL, sentence)) {
+      if (/\b(?:previous|earlier|initial|prior)\s+$/i.test(sentence.slice(Math.max(0, m.index - 12), m.index)))
+        continue;
+      take(m, 1, 1, 1);
+    }
   if (kill || death) for (const m of allMatches(KILL_BARE, sentence)) take(m, 1, 2, 3);
+  if (PASSIVE_GATE.test(lc)) {
+    for (const w of windowFigures(sentence)) {
+      const victim = VICTIM_WORD.exec(w.phrase)?.[0].toLowerCase() ?? '';
+      figures.push({
+        n: w.n,
+        victim,
+        span: { start: base + w.start, end: base + w.end, text: sentence.slice(w.start, w.end) },
+      });
+    }
+  }
   if (!figures.length) return undefined;
   // dedupe overlapping matches, keep the earliest-starting one
   figures.sort((a, b) => a.span.start - b.span.start);
@@ -102,13 +154,32 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     kept.push(f);
   }
   const out: FatalityFacts = { evidence: kept.map((f) => f.span) };
-  if (/\b(?:rose|risen|climbed|jumped|increased|reached|updated|new (?:death )?toll|raised the (?:death )?toll)\b/i.test(sentence)) out.update = true;
+  if (
+    /\b(?:rose|risen|climbed|jumped|increased|reached|updated|new (?:death )?toll|raised the (?:death )?toll)\b/i.test(
+      sentence,
+    )
+  )
+    out.update = true;
   // "killed 12 people, including 5 children": the first whole-group figure is the total;
   // separate figures for different groups ("5 soldiers and 3 rebels") add up.
   const groups = new Map<string, number>();
   const GENERIC = new Set(['people', 'persons', 'victims', 'individuals', 'others', 'person']);
+  // a vague word beside exact figures ("Four members have been killed amid reports that dozens of
+  // fighters were killed") is another, unquantified report: it adds nothing
+  const vagueFig = (f: (typeof kept)[number]) => VAGUE_WORD.test(f.span.text);
+  const anyExact = kept.some((f) => !vagueFig(f));
+  const lastOf = new Map<string, (typeof kept)[number]>();
   for (const f of kept) {
+    if (anyExact && vagueFig(f)) continue;
     const g = groupOf(f.victim, GENERIC);
+    // the same figure again for another noun far from the first ("kill 30 Kurdish fighters ... 30
+    // members of the YPG were killed": a headline glued to its lead) restates one group; "5 soldiers
+    // and 5 rebels" are closer than that
+    const twin = [...lastOf.entries()].find(
+      ([og, o]) => og !== g && og !== 'people' && g !== 'people' && o.n === f.n && f.span.start - o.span.end > 20,
+    );
+    if (twin) continue;
+    lastOf.set(g, f);
     if (!groups.has(g)) groups.set(g, f.n);
     else groups.set(g, Math.min(groups.get(g) as number, f.n));
     if (f.hi !== undefined && f.hi > f.n) {
@@ -129,7 +200,13 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   for (const [g, n] of groups) if (g !== 'children' && g !== 'people') largestGroup = Math.max(largestGroup, n);
   out.total = firstGeneric ? Math.max(firstGeneric.n, largestGroup) : sum;
   const lead = firstGeneric ?? kept[0];
-  if (lead && /^(?:[a-z ]*\s)?(?:several|many|dozens|scores|hundreds|thousands|some|a few|numerous)\b/i.test(lead.span.text.replace(/^(?:kill(?:ed|ing|s)?|at least|more than)\s+/i, ''))) out.vague = true;
+  if (
+    lead &&
+    /^(?:[a-z ]*\s)?(?:several|many|dozens|scores|hundreds|thousands|some|a few|numerous)\b/i.test(
+      lead.span.text.replace(/^(?:kill(?:ed|ing|s)?|at least|more than)\s+/i, ''),
+    )
+  )
+    out.vague = true;
   if (groups.has('civilians')) out.civilians = groups.get('civilians');
   const ch = lc.includes('child') || lc.includes('kid') || lc.includes('minor') ? CHILDREN.exec(sentence) : null;
   if (ch) {

@@ -45,8 +45,31 @@ export interface Draft {
   placeFromContext?: boolean;
 }
 
+/**
+ * A toll sentence about other events than the report's own: a span of time up to now ("since
+ * April", "so far this year", "over the past week"), an earlier day ("earlier this week", "last
+ * month"), or the past perfect outside reported speech (which backshifts: "he said 20 had been
+ * killed" is the news itself). Such a sentence neither opens an incident nor gives one its toll.
+ */
+const BACKGROUND =
+  /\b(?:since (?:the (?:start|beginning|outbreak)|(?:early |late |mid-?)?(?:january|february|march|april|may|june|july|august|september|october|november|december|19\d\d|20\d\d|then|last|it began))|so far (?:this|in)|earlier this (?:week|month|year)|last (?:week|month|year)|(?:over|in|during) the (?:past|last) (?:few |several |\w+ )?(?:weeks|months|years)|(?:this|last) year alone|in total|a total of|altogether)\b/i;
+const PAST_PERFECT = /\bhad (?:been )?(?:killed|died)\b/i;
+const REPORTED = /\b(?:said|says|told|reported|according to|added|claimed|stated)\b/i;
+export function isBackground(text: string): boolean {
+  return BACKGROUND.test(text) || (PAST_PERFECT.test(text) && !REPORTED.test(text));
+}
+
 const RANK: Record<string, number> = {};
-for (const [i, t] of ['attack', 'armed_clash', 'remote_explosive_landmine_ied', 'shelling_artillery_missile_attack', 'air_drone_strike', 'suicide_bomb', 'chemical_weapon'].entries()) RANK[t] = i + 1;
+for (const [i, t] of [
+  'attack',
+  'armed_clash',
+  'remote_explosive_landmine_ied',
+  'shelling_artillery_missile_attack',
+  'air_drone_strike',
+  'suicide_bomb',
+  'chemical_weapon',
+].entries())
+  RANK[t] = i + 1;
 
 /** Two places can be the same incident's place: same point, or one is the admin area of the other. */
 export function samePlace(a: ResolvedPlace['place'], b: ResolvedPlace['place']): boolean {
@@ -58,7 +81,10 @@ export function samePlace(a: ResolvedPlace['place'], b: ResolvedPlace['place']):
 
 const LEVEL_ORDER = { neighbourhood: 0, place: 1, subdistrict: 2, district: 3, governorate: 4 } as const;
 function moreSpecific(a: ResolvedPlace, b: ResolvedPlace): boolean {
-  return LEVEL_ORDER[a.place.level] < LEVEL_ORDER[b.place.level] || (a.place.level === b.place.level && a.place.precision_km < b.place.precision_km);
+  return (
+    LEVEL_ORDER[a.place.level] < LEVEL_ORDER[b.place.level] ||
+    (a.place.level === b.place.level && a.place.precision_km < b.place.precision_km)
+  );
 }
 
 /** The sentence's place for its event: the most specific one, preferring those after the trigger. */
@@ -89,9 +115,24 @@ export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention |
     }
     const place = pickPlace(s);
     const anchored = place || s.fatalities || pastDates.length || s.actors.length || s.roles.by;
-    const trig = s.trigger;
-    const opens = trig && anchored && !(s.hypothetical && !s.fatalities) && !(s.denied && !s.fatalities);
-    const canJoin = !!cur && (!place || !cur.place || samePlace(place.place, cur.place.place)) && (s.block === cur.block || !place || trig?.type === cur.type);
+    const background = !!s.fatalities && isBackground(s.text);
+    // a toll with no trigger ("Syria troops kill at least 50 jihadists near Lebanon") is an event
+    // of unknown means: ACLED's residual `attack`, upgraded when a later sentence names the weapon
+    const trig =
+      s.trigger ??
+      (s.fatalities?.total !== undefined && !s.hypothetical && !background && !s.denied
+        ? tollTrigger(s.fatalities)
+        : undefined);
+    const opens =
+      trig &&
+      anchored &&
+      !(s.hypothetical && !s.fatalities) &&
+      !(s.denied && !s.fatalities) &&
+      !(background && !s.trigger);
+    const canJoin =
+      !!cur &&
+      (!place || !cur.place || samePlace(place.place, cur.place.place)) &&
+      (s.block === cur.block || !place || trig?.type === cur.type);
     if (opens && trig && !canJoin) {
       cur = {
         type: trig.type,
@@ -137,8 +178,10 @@ export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention |
       }
       // a role marked by a pattern beats one guessed from a lone actor; the lead's strong roles stay
       if (s.roles.by && (!cur.roles.by || (!cur.roles.by.strong && s.roles.by.strong))) cur.roles.by = s.roles.by;
-      if (s.roles.against && (!cur.roles.against || (!cur.roles.against.strong && s.roles.against.strong))) cur.roles.against = s.roles.against;
-      if (s.fatalities && !s.hypothetical) cur.fatalities = mergeFatalities(cur.fatalities, s.fatalities);
+      if (s.roles.against && (!cur.roles.against || (!cur.roles.against.strong && s.roles.against.strong)))
+        cur.roles.against = s.roles.against;
+      if (s.fatalities && !s.hypothetical && !background)
+        cur.fatalities = mergeFatalities(cur.fatalities, s.fatalities);
     }
     if (pastDates.length) lastDate = pastDates[pastDates.length - 1];
     if (place) lastPlace = place;
@@ -155,7 +198,8 @@ export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention |
 function mergeFatalities(a: FatalityFacts | undefined, b: FatalityFacts): FatalityFacts {
   if (!a || a.total === undefined) return b;
   if ((b.update || (a.vague && !b.vague)) && b.total !== undefined && (b.total >= a.total || a.vague)) {
-    return { ...a, ...defined(b), evidence: [...a.evidence, ...b.evidence] };
+    // the replacing figure's own vagueness counts ("dozens" -> "160 were killed" is exact now)
+    return { ...a, ...defined(b), vague: b.vague, evidence: [...a.evidence, ...b.evidence] };
   }
   return {
     ...a,
@@ -169,6 +213,12 @@ function defined<T extends object>(o: T): Partial<T> {
 }
 
 export { classify };
+
+/** The pseudo-trigger of a toll sentence without a trigger: its first figure, typed `attack`. */
+function tollTrigger(f: FatalityFacts): ({ type: string } & Span) | undefined {
+  const e = f.evidence[0];
+  return e && { type: 'attack', start: e.start, end: e.end, text: e.text };
+}
 
 function nearest(dates: DateMention[], at: number): DateMention | undefined {
   let best: DateMention | undefined;
