@@ -5,6 +5,7 @@
  * that has shipped: add a new one.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { verdictRollups } from './verdict-rollups.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -244,6 +245,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0001_initial': initial(dialect),
     '0002_agreement_digests': agreementDigests,
     '0003_read_path_indexes': readPathIndexes,
+    '0004_verdict_rollups': verdictRollups(dialect),
   };
 }
 

@@ -85,6 +85,28 @@ export interface IncidentsTable {
   updated_at: number;
 }
 
+/**
+ * Columns of `incidents` that only the database writes (triggers on findings, migration 0004); kept
+ * out of IncidentsTable, the row shape the write paths build, so that they never write them.
+ */
+export interface IncidentReadModel {
+  /** effective verdicts over all agreements, one bit each (VERDICT_BITS) */
+  verdict_mask: Generated<number | null>;
+  /** the verdicts as the incident list shows them, JSON */
+  list_verdicts: Generated<string | null>;
+}
+
+/** Effective verdicts per agreement, UTC day, party, answerable and rule (kept by triggers, migration 0004; '' for NULL keys). */
+export interface ComplianceDaysTable {
+  agreement_id: string;
+  day: number;
+  verdict: string;
+  party: string;
+  answerable: string;
+  rule: string;
+  n: number;
+}
+
 export interface FindingsTable {
   incident_id: string;
   agreement_id: string;
@@ -154,8 +176,9 @@ export interface Database {
   agreement_digests: AgreementDigestsTable;
   sources: SourcesTable;
   reports: ReportsTable;
-  incidents: IncidentsTable;
+  incidents: IncidentsTable & IncidentReadModel;
   findings: FindingsTable;
+  compliance_days: ComplianceDaysTable;
   claims: ClaimsTable;
   audit_log: AuditLogTable;
   api_tokens: ApiTokensTable;
