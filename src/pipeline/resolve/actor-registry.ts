@@ -96,6 +96,17 @@ function classOf(c: number): number {
 }
 const ACRONYM_RE = /^[A-Z]{2,4}$/;
 
+/**
+ * `{ start, end, text, ...r }` without the object spread (a generic property copy per mention):
+ * the same own properties in the same order.
+ */
+function mention(start: number, end: number, text: string, r: Resolution): ActorMention {
+  const m: ActorMention = { start, end, text, id: r.id, ambiguous: r.ambiguous };
+  if ('descriptor' in r) m.descriptor = r.descriptor;
+  if ('via' in r) m.via = r.via;
+  return m;
+}
+
 /** The index key of a name: normalizeName after cutting English possessives ("Assad's regime"). */
 function keyOf(name: string): string {
   return normalizeName(name.replace(/(\S)['’`]s(?=\s|$)/gi, '$1'));
@@ -244,6 +255,29 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
 
   const tokenCache = new Map<number, { raw: string; norm: string }>();
   const nameCache = new Map<string, string>();
+  // Resolutions per instant, across calls: a report resolves all its names at its publication
+  // instant, and a feed's reports share a few instants, so the same (key, at) pairs recur; the
+  // result is a pure function of the registry, the key and `at`. Bounded: cleared past 256 instants.
+  const decidedAt = new Map<number | undefined, Map<string, Resolution>>();
+  function decideCached(key: string, ids: readonly string[], at?: number): Resolution {
+    let cache = decidedAt.get(at);
+    if (!cache) {
+      if (decidedAt.size >= 256) decidedAt.clear();
+      cache = new Map();
+      decidedAt.set(at, cache);
+    }
+    let r = cache.get(key);
+    if (!r) {
+      r = decide(ids, at);
+      cache.set(key, r);
+    }
+    return r;
+  }
+  // token offsets of the text being scanned, grown on demand and reused across calls (typed
+  // arrays of a few KB live outside the JS heap: allocating two per call was measurable)
+  let starts = new Int32Array(1024);
+  let ends = new Int32Array(1024);
+  const norms: string[] = [];
 
   function resolve(name: string, at?: number): Resolution {
     if (name === CIVILIANS) return { id: CIVILIANS, ambiguous: [] };
@@ -262,9 +296,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     // Tokenise once: each word with its offsets and normal form; articles are skipped the way
     // normalizeName drops them, so "Jaysh al-Islam" in text meets the key "jaysh islam".
     const len = text.length;
-    const starts = new Int32Array((len >> 1) + 1);
-    const ends = new Int32Array((len >> 1) + 1);
-    const norms: string[] = [];
+    norms.length = 0;
     for (let p = 0; p < len; ) {
       let c = text.charCodeAt(p);
       if (classOf(c) !== 1) {
@@ -306,13 +338,21 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
         tokenCache.set(h, { raw, norm });
       }
       if (norm) {
-        starts[norms.length] = start;
-        ends[norms.length] = p;
+        const n = norms.length;
+        if (n === starts.length) {
+          const grownStarts = new Int32Array(n * 2);
+          grownStarts.set(starts);
+          starts = grownStarts;
+          const grownEnds = new Int32Array(n * 2);
+          grownEnds.set(ends);
+          ends = grownEnds;
+        }
+        starts[n] = start;
+        ends[n] = p;
         norms.push(norm);
       }
     }
     const count = norms.length;
-    const decided = new Map<string, Resolution>(); // per call: `at` is fixed
     const out: ActorMention[] = [];
     for (let i = 0; i < count; ) {
       const max = firstWord.get(norms[i]);
@@ -334,17 +374,13 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
       if (best && bestIds) {
         const start = starts[i];
         const end = ends[i + best - 1];
-        let r = decided.get(bestKey);
-        if (!r) {
-          r = decide(bestIds, at);
-          decided.set(bestKey, r);
-        }
-        out.push({ start, end, text: text.slice(start, end), ...r });
+        out.push(mention(start, end, text.slice(start, end), decideCached(bestKey, bestIds, at)));
         i += best;
       } else {
         i++;
       }
     }
+    norms.length = 0;
     function caseOk(key: string, start: number, end: number): boolean {
       const spellings = acronyms.get(key);
       return !spellings || spellings.has('*') || spellings.has(text.slice(start, end));
