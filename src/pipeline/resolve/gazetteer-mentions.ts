@@ -41,11 +41,38 @@ const HYPHENS = new Set([45, 0x2010, 0x2011]);
 const ENGLISH_ARTICLE_LOOKALIKES = new Set(['as', 'at', 'an', 'ad', 'ed', 'en', 'es', 'et', 'il']);
 const SPACES = new Set([32, 9, 0xa0]);
 
+interface CachedToken {
+  raw: string;
+  norm: string;
+  proper: boolean;
+}
+/**
+ * Tokens seen before, by an FNV-1a hash of their code units: news repeats a small vocabulary,
+ * so a known word costs no substring, no lower-casing and no normalisation (the same device as
+ * the actor registry's scan). A hit is confirmed against the text, so collisions are harmless.
+ */
+const tokenCache = new Map<number, CachedToken>();
+// token arrays of the scan, reused across calls (the scan is not re-entrant)
+const norms: string[] = [];
+let froms = new Int32Array(1024);
+let ends = new Int32Array(1024);
+let propers = new Uint8Array(1024);
+
+function grow(): void {
+  const n = froms.length * 2;
+  const f = new Int32Array(n);
+  f.set(froms);
+  froms = f;
+  const e = new Int32Array(n);
+  e.set(ends);
+  ends = e;
+  const p = new Uint8Array(n);
+  p.set(propers);
+  propers = p;
+}
+
 export function scanMentions(text: string, index: MentionIndex): RawMention[] {
-  const norms: string[] = [];
-  const froms: number[] = [];
-  const ends: number[] = [];
-  const propers: boolean[] = [];
+  norms.length = 0;
   // Articles are skipped as normalizeName skips them, but a mention starts at an article joined
   // to it: "al-Bab", "Al Bab" and "Ath Thawrah" are reported whole; "as" in "as Hama" is left out.
   let artStart = -1;
@@ -59,16 +86,20 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     while (pos < len && !isWordUnit(text.charCodeAt(pos))) pos++;
     if (pos >= len) break;
     const start = pos;
-    let plain = true; // ASCII letters and digits only: lower-casing is the whole normalisation
-    for (let c = text.charCodeAt(pos); pos < len && isWordUnit(c); c = text.charCodeAt(++pos)) {
-      if (c >= 128 || c === 39 || c === 96) plain = false;
+    let h = 0x811c9dc5;
+    for (let c = text.charCodeAt(pos); pos < len && isWordUnit(c); c = text.charCodeAt(++pos)) h = Math.imul(h ^ c, 0x01000193);
+    let tok = tokenCache.get(h);
+    if (tok === undefined || tok.raw.length !== pos - start || !text.startsWith(tok.raw, start)) {
+      const raw = text.slice(start, pos);
+      tok = { raw, norm: normToken(raw), proper: isProper(raw) };
+      if (tokenCache.size > 200_000) tokenCache.clear();
+      tokenCache.set(h, tok);
     }
-    const raw = text.slice(start, pos);
-    const norm = plain ? raw.toLowerCase() : normToken(raw);
+    const norm = tok.norm;
     if (!norm) continue;
     if (ARTICLE_TOKENS.has(norm)) {
       artStart = start;
-      artEnd = start + raw.length;
+      artEnd = pos;
       artNorm = norm;
       continue;
     }
@@ -78,10 +109,12 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
       if (HYPHENS.has(c) || (SPACES.has(c) && !ENGLISH_ARTICLE_LOOKALIKES.has(artNorm))) from = artStart;
     }
     artStart = -1;
+    const k = norms.length;
+    if (k === froms.length) grow();
     norms.push(norm);
-    froms.push(from);
-    ends.push(start + raw.length);
-    propers.push(isProper(raw));
+    froms[k] = from;
+    ends[k] = pos;
+    propers[k] = tok.proper ? 1 : 0;
   }
   const out: RawMention[] = [];
   const n = norms.length;
@@ -90,11 +123,11 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     let bestLen = 0;
     let bestKey = '';
     let key = head;
-    let proper = propers[i];
+    let proper = propers[i] === 1;
     for (let len = 1; len <= max && i + len <= n; len++) {
       if (len > 1) {
         key = `${key} ${norms[i + len - 1]}`;
-        proper ||= propers[i + len - 1];
+        proper ||= propers[i + len - 1] === 1;
       }
       if (index.has(key) && index.allowed(key, proper, len)) {
         bestLen = len;
@@ -122,5 +155,6 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
       i++;
     }
   }
+  norms.length = 0;
   return out;
 }
