@@ -64,7 +64,8 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     for (const m of found) {
       if (m.start > pos + 200) break;
       const c = m.candidates[0];
-      if (c?.admin1 && (c.level === 'governorate' || m.start <= pos)) g = c.admin1;
+      // ("the Latamneh city of Hama countryside": a place or area named right after counts too)
+      if (c?.admin1 && (c.level === 'governorate' || c.level === 'district' || m.start <= pos + 60)) g = c.admin1;
     }
     return g;
   };
@@ -267,10 +268,12 @@ function plausiblePlaces(text: string, ms: PlaceMention[], actors: Array<{ start
     const after = text.slice(m.end, m.end + 40);
     if (NOT_PLACE_AFTER.test(after)) continue;
     const level = m.candidates[0]?.level;
-    if (level === 'place' || level === 'neighbourhood') {
-      const next = /^[ \t-]+([\p{Lu}][\p{L}'’-]*)/u.exec(after)?.[1];
+    // (only bare names: a phrase such as "city of Hama" cannot be glued to the word before it)
+    if ((level === 'place' || level === 'neighbourhood') && !/^\p{Ll}/u.test(m.text)) {
+      const next = /^(?:[ \t]+|-)([\p{Lu}][\p{L}'’-]*)/u.exec(after)?.[1];
+      // (a spaced dash, "Daraa - Nawa", separates names rather than gluing them)
       const nextIsPlace = ms[k + 1] && ms[k + 1].start - m.end <= 2;
-      const prev = /([\p{Lu}][\p{L}'’-]*)[ \t-]+$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+      const prev = /([\p{Lu}][\p{L}'’-]*)(?:[ \t]+|-)$/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1];
       const prevIsPlace = out.length > 0 && m.start - out[out.length - 1].end <= 2;
       const sentenceStart = /(?:^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, m.start - 3 - (prev?.length ?? 0) - 1), m.start - (prev?.length ?? 0) - 1));
       if (next && !nextIsPlace && !GEO_WORD.test(next)) continue;

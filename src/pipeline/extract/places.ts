@@ -45,22 +45,48 @@ export interface PlaceFinder {
  * that says it is a place. Looked up (with spelling tolerance) and kept only inside the
  * governorate named nearby, so that a fuzzy match cannot move the incident across the country.
  */
-const NAMED_PLACE = /\b(?:town|village|city|neighbou?rhood|district|suburb|camp|area) of ((?:al-|el-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(?:\s+(?:al-)?[\p{Lu}][\p{L}'’-]+)?)|\b((?:al-|Al-)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s+(?:town|village|neighbou?rhood|district|camp)\b/gu;
-export function namedPlaceMentions(text: string, finder: PlaceFinder, known: PlaceMention[], govOf: (at: number) => string | undefined): PlaceMention[] {
-  if (!finder.lookup) return [];
+const NAMED_PLACE =
+  /\b(?:town|village|city|neighbou?rhood|district|suburb|camp|area) of ((?:al-|el-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(?:\s+(?:al-)?[\p{Lu}][\p{L}'’-]+)?)|\b((?:al-|Al-)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s+(?:town|village|city|neighbou?rhood|district|camp)\b/gu;
+export function namedPlaceMentions(
+  text: string,
+  finder: PlaceFinder,
+  known: PlaceMention[],
+  govOf: (at: number) => string | undefined,
+): PlaceMention[] {
+  const lookup = finder.lookup;
+  if (!lookup) return [];
   const out: PlaceMention[] = [];
+  const add = (name: string, start: number, gov: string | undefined): boolean => {
+    const end = start + name.length;
+    if (!gov || known.some((k) => k.start < end && start < k.end) || out.some((k) => k.start < end && start < k.end))
+      return false;
+    const c = lookup(name, gov).filter((x) => x.admin1 === gov && x.level !== 'governorate');
+    if (c.length) out.push({ start, end, text: name, candidates: c });
+    return c.length > 0;
+  };
   for (const m of allMatches(NAMED_PLACE, text)) {
     const name = m[1] ?? m[2];
-    const start = (m.index ?? 0) + m[0].indexOf(name);
-    const end = start + name.length;
-    if (known.some((k) => k.start < end && start < k.end)) continue;
-    const gov = govOf(start);
+    add(name, (m.index ?? 0) + m[0].indexOf(name), govOf((m.index ?? 0) + m[0].indexOf(name)));
+  }
+  // the address forms of field reports and video titles: "Ghanto, Homs", "Homs - Ghanto",
+  // "Daraa: Nawa", "Aleppo _ Kafr Halab" (a governorate beside a name the index missed)
+  for (const k of known) {
+    const gov = k.candidates.find((c) => c.level === 'governorate')?.admin1;
     if (!gov) continue;
-    const c = finder.lookup(name, gov).filter((x) => x.admin1 === gov && x.level !== 'governorate');
-    if (c.length) out.push({ start, end, text: name, candidates: c });
+    const after = ADDRESS_AFTER.exec(text.slice(k.end, k.end + 60));
+    if (after) {
+      const start = k.end + after.index + after[0].length - after[1].length;
+      if (!add(after[1], start, gov) && after[2]) add(after[1].slice(0, -after[2].length).trimEnd(), start, gov);
+    }
+    const before = ADDRESS_BEFORE.exec(text.slice(Math.max(0, k.start - 60), k.start));
+    if (before) add(before[1], Math.max(0, k.start - 60) + before.index, gov);
   }
   return out;
 }
+/** "Homs - Tal bessa", "Daraa: Nawa": the name after a governorate and a separator (group 2: its second word) */
+const ADDRESS_AFTER = /^\s*(?:[-_:|–]+|\|\|)\s*((?:al-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(\s+[\p{L}][\p{L}'’-]+)?)/u;
+/** "Ghanto, Homs", "Umm Sharshouh. Homs": the name before a governorate */
+const ADDRESS_BEFORE = /((?:al-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,.]\s*$/u;
 
 export interface ResolvedPlace extends Span {
   place: PlaceRecord;
@@ -68,12 +94,17 @@ export interface ResolvedPlace extends Span {
   qualifier?: string;
 }
 
-const DIRECTION = /\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:rural\s+)?$/i;
-const BEFORE_AREA = /\b(?:rural|countryside of|suburbs of|the province of|the governorate of|province of|governorate of)\s+$/i;
-const AFTER_AREA = /^\s*(?:province|governorate|countryside|region|suburbs|countryside|district|area|'s countryside|rural area)/i;
-const NEAR = /\b(?:near|outskirts of|around|close to|outside|vicinity of|km (?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+const DIRECTION =
+  /\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:rural\s+)?$/i;
+const BEFORE_AREA =
+  /\b(?:rural|countryside of|suburbs of|the province of|the governorate of|province of|governorate of)\s+$/i;
+const AFTER_AREA =
+  /^\s*(?:province|governorate|countryside|region|suburbs|countryside|district|area|'s countryside|rural area)/i;
+const NEAR =
+  /\b(?:near|outskirts of|around|close to|outside|vicinity of|km (?:from|of|north of|south of|east of|west of))\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
 /** "north of Aleppo": somewhere on that side, typically within a few tens of km */
-const SIDE_OF = /\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+const SIDE_OF =
+  /\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
 
 /** Radius of a circle with the admin unit's area: the honest precision of "somewhere in it". */
 export function adminRadiusKm(pcode: string | undefined): number {
@@ -102,7 +133,11 @@ export function resolvePlace(text: string, m: PlaceMention, govHint?: string): R
     // the unit the phrase speaks of: a governorate stays one, a town's "countryside" is its district
     const code = place.level === 'governorate' ? place.admin1 : (place.admin2 ?? place.admin1);
     const unit = code ? adminUnit(code) : undefined;
-    place = { ...place, level: place.level === 'governorate' ? 'governorate' : 'district', precision_km: Math.max(place.precision_km, adminRadiusKm(code)) };
+    place = {
+      ...place,
+      level: place.level === 'governorate' ? 'governorate' : 'district',
+      precision_km: Math.max(place.precision_km, adminRadiusKm(code)),
+    };
     if (unit && place.level === 'district') place.admin2 = unit.pcode;
     qualifier = (dir?.[0] ?? area?.[0] ?? aft?.[0] ?? '').trim();
     if (dir) start -= dir[0].length;
@@ -123,5 +158,9 @@ function withAdmin(p: PlaceRecord): PlaceRecord {
   if (p.admin1 && (p.admin2 || p.level === 'governorate')) return p;
   const codes = adminAt(p.lon, p.lat);
   if (!codes) return p;
-  return { ...p, admin1: p.admin1 ?? codes.adm1 ?? undefined, admin2: p.level === 'governorate' ? undefined : (p.admin2 ?? codes.adm2 ?? undefined) };
+  return {
+    ...p,
+    admin1: p.admin1 ?? codes.adm1 ?? undefined,
+    admin2: p.level === 'governorate' ? undefined : (p.admin2 ?? codes.adm2 ?? undefined),
+  };
 }
