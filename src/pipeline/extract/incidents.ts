@@ -159,7 +159,11 @@ export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention |
         cur.place = lastPlace;
         cur.placeFromContext = true;
       }
-    } else if (cur && canJoin && (opens || s.fatalities || s.roles.by)) {
+    } else if (
+      cur &&
+      canJoin &&
+      (opens || s.fatalities || s.roles.by || (place && placeless(cur) && refersBack(s.text)))
+    ) {
       // a follow-up sentence about the same incident: fill gaps, sharpen the place, keep the
       // lowest casualty figure (ACLED), upgrade the type when the detail is more specific
       cur.sentences.push(s.index);
@@ -213,6 +217,20 @@ function defined<T extends object>(o: T): Partial<T> {
 }
 
 export { classify };
+
+/** The incident has no place of its own yet (none, or one carried over from context). */
+const placeless = (d: Draft) => !d.place || !!d.placeFromContext;
+/**
+ * A definite description of the event ("the strike hit the village of Thalthana", "Tuesday's
+ * attack in the town of Khan Sheikhun"): a sentence that names a place and refers back to the
+ * incident gives it its place (definite anaphora, cf. Vieira & Poesio 2000 on definite
+ * descriptions that corefer with an earlier event).
+ */
+const REFERS_BACK =
+  /\b(?:the|this|that|[A-Z][a-z]+days?|[A-Z][a-z]+day's|yesterday's|today's)\s+(?:\w+\s+)?(?:strikes?|attacks?|raids?|bombings?|assault|shelling|massacre|explosion|blast|airstrikes?|air strikes?|bombardment)\b/;
+function refersBack(text: string): boolean {
+  return REFERS_BACK.test(text);
+}
 
 /** The pseudo-trigger of a toll sentence without a trigger: its first figure, typed `attack`. */
 function tollTrigger(f: FatalityFacts): ({ type: string } & Span) | undefined {

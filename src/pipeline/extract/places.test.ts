@@ -31,4 +31,9 @@ describe('place phrases and address forms', () => {
       where('8 killed by Russian airstrikes on the town of Kafr Hamra in the northern countryside of Aleppo'),
     ).toMatchObject({ name: 'Kafr Hamra', admin1: 'SY02' });
   });
+  it('takes the place from a later sentence that refers back to the event', () => {
+    const text =
+      'At least 19 civilians were killed in an air raid on a village in northern Syria on Wednesday. According to the observatory the strike hit a village in northern Aleppo province.';
+    expect(where(text)).toMatchObject({ admin1: 'SY02' });
+  });
 });
