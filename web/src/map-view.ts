@@ -10,17 +10,13 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { IncidentMapAnswer, MapFeature } from './api.js';
 import { h } from './dom.js';
+import { type MapConfig, mapStyle } from './map-style.js';
 import { abbreviate, type Box, covers, padded } from './map-viewport.js';
 import { href } from './route.js';
-import { VERDICT_COLOURS } from './verdict.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export interface MapConfig {
-  /** an optional raster tile URL template (`{z}/{x}/{y}`) drawn under the boundaries */
-  tiles?: string;
-  attribution?: string;
-}
+export type { MapConfig };
 
 /** Asks the API what to draw at zoom `z` (an integer) inside `view` (`minLon,minLat,maxLon,maxLat`). */
 export type MapLoader = (z: number, view: string) => Promise<IncidentMapAnswer>;
@@ -37,23 +33,9 @@ const VIEW_MARGIN = 0.5;
 /** ms of quiet after a move before asking for the new view */
 const MOVE_DEBOUNCE_MS = 120;
 
-const verdictColour: maplibregl.ExpressionSpecification = [
-  'match',
-  ['coalesce', ['get', 'verdict'], 'none'],
-  'violation',
-  VERDICT_COLOURS.violation,
-  'undetermined',
-  VERDICT_COLOURS.undetermined,
-  'permitted',
-  VERDICT_COLOURS.permitted,
-  'not_applicable',
-  VERDICT_COLOURS.not_applicable,
-  VERDICT_COLOURS.none,
-];
-
 export class IncidentMap {
   readonly map: maplibregl.Map;
-  private loaded: Promise<void>;
+  private styled: Promise<void>;
   private labels = new Map<string, maplibregl.Marker>();
   private clusters = new Map<string, Extract<MapFeature, { properties: { cluster: true } }>['properties']>();
   private loader: MapLoader | null = null;
@@ -71,62 +53,26 @@ export class IncidentMap {
     private readonly container: HTMLElement,
     config: MapConfig = {},
   ) {
-    // a GeoJSON source is tiled in the worker at every zoom up to its maxzoom: the simplified
-    // boundaries gain nothing past zoom 8 (overzoomed beyond), and tiling them costs less
-    const sources: maplibregl.StyleSpecification['sources'] = {
-      basemap: { type: 'geojson', data: './basemap.geojson', maxzoom: 8 },
-    };
-    const layers: maplibregl.LayerSpecification[] = [
-      { id: 'background', type: 'background', paint: { 'background-color': '#dfe8ec' } },
-    ];
-    if (config.tiles) {
-      sources.tiles = { type: 'raster', tiles: [config.tiles], tileSize: 256, attribution: config.attribution };
-      layers.push({ id: 'tiles', type: 'raster', source: 'tiles' });
-    }
-    layers.push(
-      {
-        id: 'countries',
-        type: 'fill',
-        source: 'basemap',
-        filter: ['==', ['get', 'level'], 0],
-        paint: { 'fill-color': '#f4f1ea', 'fill-opacity': config.tiles ? 0 : 1 },
-      },
-      {
-        id: 'syria',
-        type: 'fill',
-        source: 'basemap',
-        filter: ['==', ['get', 'level'], 1],
-        paint: { 'fill-color': '#ffffff', 'fill-opacity': config.tiles ? 0 : 1 },
-      },
-      {
-        id: 'adm1-lines',
-        type: 'line',
-        source: 'basemap',
-        filter: ['==', ['get', 'level'], 1],
-        paint: { 'line-color': '#b9b2a3', 'line-width': 1 },
-      },
-      {
-        id: 'country-lines',
-        type: 'line',
-        source: 'basemap',
-        filter: ['==', ['get', 'level'], 0],
-        paint: { 'line-color': '#8d877a', 'line-width': 1.2 },
-      },
-    );
     this.map = new maplibregl.Map({
       container,
-      style: { version: 8, sources, layers },
+      style: mapStyle(config),
       bounds: SYRIA_BOUNDS,
       attributionControl: { customAttribution: 'Boundaries: OCHA, HDX; Natural Earth' },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.loaded = new Promise((resolve) =>
-      this.map.once('load', () => {
-        performance.mark('truce:map-load');
-        this.addDataLayers();
+    this.map.once('load', () => performance.mark('truce:map-load'));
+    // the incidents' source is part of the style: data set as soon as the style is parsed is
+    // drawn in the same first render as the base map, not in a second one after 'load'
+    this.styled = new Promise((resolve) => {
+      const check = () => {
+        if (!this.map.getSource('incidents')) return;
+        this.map.off('styledata', check);
         resolve();
-      }),
-    );
+      };
+      this.map.on('styledata', check);
+      check();
+    });
+    this.listen();
     this.map.on('moveend', () => {
       clearTimeout(this.moveTimer);
       this.moveTimer = setTimeout(() => {
@@ -135,60 +81,8 @@ export class IncidentMap {
     });
   }
 
-  private addDataLayers(): void {
+  private listen(): void {
     const m = this.map;
-    const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-    m.addSource('zones', { type: 'geojson', data: empty });
-    m.addLayer({
-      id: 'zones-fill',
-      type: 'fill',
-      source: 'zones',
-      paint: { 'fill-color': '#6a51a3', 'fill-opacity': 0.08 },
-    });
-    m.addLayer({
-      id: 'zones-line',
-      type: 'line',
-      source: 'zones',
-      paint: { 'line-color': '#6a51a3', 'line-width': 1.5, 'line-dasharray': [3, 2] },
-    });
-    // a few hundred features per view: no clustering and no tiling beyond what drawing needs
-    m.addSource('incidents', { type: 'geojson', data: empty, buffer: 64 });
-    m.addLayer({
-      id: 'clusters',
-      type: 'circle',
-      source: 'incidents',
-      filter: ['==', ['get', 'cluster'], true],
-      paint: {
-        // the redder, the larger the share of violations in the cluster
-        'circle-color': [
-          'interpolate',
-          ['linear'],
-          ['get', 'share'],
-          0,
-          '#9e9e9e',
-          0.5,
-          VERDICT_COLOURS.undetermined,
-          1,
-          VERDICT_COLOURS.violation,
-        ],
-        'circle-radius': ['step', ['get', 'count'], 12, 10, 16, 100, 21, 1000, 27, 10000, 33],
-        'circle-opacity': 0.8,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
-      },
-    });
-    m.addLayer({
-      id: 'incident-points',
-      type: 'circle',
-      source: 'incidents',
-      filter: ['==', ['get', 'cluster'], false],
-      paint: {
-        'circle-color': verdictColour,
-        'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'fatalities'], 0], 0, 5, 10, 8, 100, 13],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1,
-      },
-    });
     m.on('click', 'clusters', (e) => {
       const c = this.clusters.get(String(e.features?.[0]?.properties.id));
       if (c) this.zoomInto(c.extent);
@@ -264,7 +158,7 @@ export class IncidentMap {
     this.fetched = { z, view };
     const request = ++this.requests;
     const answer = await loader(z, view.map((x) => x.toFixed(4)).join(','));
-    await this.loaded;
+    await this.styled;
     if (request !== this.requests || loader !== this.loader) return;
     this.draw(answer);
     await this.idle();
@@ -325,7 +219,7 @@ export class IncidentMap {
   }
 
   async setZones(fc: GeoJSON.FeatureCollection): Promise<void> {
-    await this.loaded;
+    await this.styled;
     (this.map.getSource('zones') as maplibregl.GeoJSONSource).setData(fc);
   }
 

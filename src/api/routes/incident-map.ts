@@ -4,9 +4,11 @@
  * are read once into a columnar snapshot and kept: answering a pan or zoom is then a range query
  * over memory, a few milliseconds, instead of exporting the archive to the browser.
  *
- * Freshness: a snapshot older than SNAPSHOT_FRESH_MS is rebuilt in the background on the next
- * request, which is still answered from the old one (writes by other processes, `truce ingest`
- * or `truce worker`, show within that time plus one rebuild). A successful write through this API
+ * Freshness: a snapshot older than SNAPSHOT_FRESH_MS, or 20 times what it took to build if that is
+ * longer (so that rebuilding the archive's snapshot for busy viewers costs at most ~5 % of a core),
+ * is rebuilt in the background on the next request, which is still answered from the old one
+ * (writes by other processes, `truce ingest` or `truce worker`, show within that time plus one
+ * rebuild). A successful write through this API
  * (a submitted report, a review action) drops every snapshot at once, so the writer's next map
  * is built after the change: this router's middleware sees those requests because it is
  * registered under /api/v1 before the routes that write. Answers carry an ETag naming the
@@ -20,8 +22,10 @@ import { apiRoute } from '../route.js';
 import { newRouter } from '../router.js';
 import { type IncidentFilterQuery, incidentFilterQuery } from '../schemas/incident-query.js';
 
-/** how long a snapshot is served without a rebuild being started */
+/** how long a snapshot is served without a rebuild being started, at least */
 export const SNAPSHOT_FRESH_MS = 15_000;
+/** ... and at least this many times its build time */
+const FRESH_PER_BUILD = 20;
 /** snapshots kept (distinct filter sets), oldest dropped first */
 const MAX_SNAPSHOTS = 20;
 
@@ -125,44 +129,52 @@ const route = apiRoute({
 });
 
 interface Entry {
-  at: number;
-  snapshot: Promise<MapSnapshot & { serial: number }>;
+  snapshot: Promise<Snapshot>;
+  /** until when it is served without a rebuild (set once built) */
+  fresh: number;
   refreshing: boolean;
 }
+
+type Snapshot = MapSnapshot & { serial: number; buildMs: number };
 
 let serials = 0;
 
 export function incidentMapRoutes(backend: ApiBackend, now: () => number = Date.now) {
   const snapshots = new Map<string, Entry>();
 
-  const build = async (q: IncidentFilterQuery) => {
+  const build = async (q: IncidentFilterQuery): Promise<Snapshot> => {
+    const started = now();
     const located: MapIncident[] = [];
     for await (const i of backend.exportIncidents(q)) {
       if (i.where.lon === null || i.where.lat === null) continue;
       located.push({ id: i.id, lon: i.where.lon, lat: i.where.lat, verdict: i.verdict, fatalities: i.fatalities });
     }
-    return Object.assign(mapSnapshot(located), { serial: ++serials });
+    return Object.assign(mapSnapshot(located), { serial: ++serials, buildMs: now() - started });
   };
+  const freshUntil = (s: Snapshot) => now() + Math.max(SNAPSHOT_FRESH_MS, FRESH_PER_BUILD * s.buildMs);
 
   const snapshotFor = (q: IncidentFilterQuery) => {
     const key = JSON.stringify(q);
     const hit = snapshots.get(key);
     if (!hit) {
-      const entry: Entry = { at: now(), snapshot: build(q), refreshing: false };
+      const entry: Entry = { snapshot: build(q), fresh: Number.POSITIVE_INFINITY, refreshing: false };
       snapshots.set(key, entry);
-      entry.snapshot.catch(() => snapshots.get(key) === entry && snapshots.delete(key));
+      entry.snapshot.then(
+        (s) => {
+          entry.fresh = freshUntil(s);
+        },
+        () => snapshots.get(key) === entry && snapshots.delete(key),
+      );
       if (snapshots.size > MAX_SNAPSHOTS) snapshots.delete(snapshots.keys().next().value as string);
       return entry.snapshot;
     }
-    if (now() - hit.at >= SNAPSHOT_FRESH_MS && !hit.refreshing) {
+    if (now() >= hit.fresh && !hit.refreshing) {
       // stale: rebuild in the background, keep answering from the old snapshot until it is ready
       hit.refreshing = true;
-      const next = build(q);
-      next.then(
+      build(q).then(
         (s) => {
-          if (snapshots.get(key) !== hit) return;
           hit.snapshot = Promise.resolve(s);
-          hit.at = now();
+          hit.fresh = freshUntil(s);
           hit.refreshing = false;
         },
         () => {
