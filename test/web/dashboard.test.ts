@@ -70,6 +70,55 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     expect(external).toEqual([]);
   });
 
+  it('draws server-side clusters: a cluster counts the incidents the list API returns for its cell, and zooming in reveals single incidents', async () => {
+    const map = page.locator('[data-testid=map]');
+    const num = async (attr: string) => Number(await map.getAttribute(attr));
+    expect(await num('data-clusters')).toBeGreaterThan(0);
+    /** the cluster labels whose centre is on the visible map (the view fetched reaches beyond it) */
+    const visibleClusters = async () => {
+      const frame = (await map.boundingBox())!;
+      const out: { id: string; count: number; x: number; y: number }[] = [];
+      for (const label of await page.locator('[data-testid=map] .cluster-label').all()) {
+        const b = await label.boundingBox();
+        if (!b) continue;
+        const [x, y] = [b.x + b.width / 2, b.y + b.height / 2];
+        if (x < frame.x + 40 || x > frame.x + frame.width - 60 || y < frame.y + 40 || y > frame.y + frame.height - 40) continue;
+        out.push({ id: (await label.getAttribute('data-cluster'))!, count: Number(await label.getAttribute('data-count')), x, y });
+      }
+      return out.sort((a, b) => b.count - a.count);
+    };
+    // a cluster `z/x/y` is the XYZ tile (z+2)/x/y: its lon/lat box, computed here independently
+    const [z, x, y] = (await visibleClusters())[0].id.split('/').map(Number);
+    const scale = 2 ** (z + 2);
+    const lat = (row: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * (row / scale)))) * 180) / Math.PI;
+    const bbox = [(x / scale) * 360 - 180, lat(y + 1), ((x + 1) / scale) * 360 - 180, lat(y)].join(',');
+    let listed = 0;
+    let cursor: string | null = null;
+    do {
+      const r = await fetch(`${server.url}/api/v1/incidents?bbox=${bbox}&limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const body = (await r.json()) as { items: unknown[]; next_cursor: string | null };
+      listed += body.items.length;
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(listed).toBeGreaterThan(1);
+    expect(Number(await page.locator(`[data-cluster="${z}/${x}/${y}"]`).getAttribute('data-count'))).toBe(listed);
+
+    // clicking the largest cluster zooms to its incidents, until they show one by one
+    const points = await num('data-points');
+    for (let i = 0; i < 8 && (await num('data-points')) <= points; i++) {
+      const zoom = await num('data-zoom');
+      const [biggest] = await visibleClusters();
+      if (!biggest) break;
+      await page.mouse.click(biggest.x, biggest.y);
+      await page.waitForFunction((z0) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-zoom')) > z0, zoom);
+    }
+    expect(await num('data-zoom')).toBeGreaterThan(z);
+    expect(await num('data-points')).toBeGreaterThan(points);
+    await shot('01b-zoomed');
+    // the total stays that of the filters, wherever the map looks
+    expect(await num('data-incident-count')).toBe(total);
+  });
+
   it('filters by verdict through the URL, and a shared URL restores the view', async () => {
     await page.check('[data-filter=verdict-violation]');
     await page.waitForFunction(() => location.hash.includes('verdict=violation'));
