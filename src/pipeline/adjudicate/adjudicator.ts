@@ -13,7 +13,6 @@ import type { Actor } from '../../domain/actor.js';
 import type { Agreement } from '../../domain/agreement.js';
 import type { Finding } from '../../domain/finding.js';
 import type { Incident } from '../../domain/incident.js';
-import { DAY_MS } from '../../domain/time.js';
 import { CompiledAgreement } from './compiled-agreement.js';
 import type { ComplianceRow } from './compliance-series.js';
 import { type AreaGeometry, type GeometrySource, workspaceGeometrySource } from './geometry-source.js';
@@ -21,9 +20,11 @@ import { IncidentColumns } from './incident-columns.js';
 import { IncidentSite } from './incident-site.js';
 import { Judge } from './judge.js';
 import { PartyResolver } from './party-resolver.js';
+import { schedulePhases } from './phase-schedule.js';
 import { inForce } from './reasons.js';
+import { ScopeIndex } from './scope-index.js';
 import { sortedOrder } from './sort-order.js';
-import { NOT_APPLICABLE, newOutcome, type Outcome, VERDICT_NAMES, VIOLATION } from './verdict.js';
+import { NOT_APPLICABLE, newOutcome, type Outcome, VERDICT_NAMES } from './verdict.js';
 import { ZoneRegistry } from './zone-registry.js';
 
 /** What the adjudicator needs from a workspace (the workspace loader's result satisfies it). */
@@ -59,6 +60,8 @@ export class Adjudicator {
   /** where the focused incident is (obligations read containment through it) */
   readonly site: IncidentSite;
   private readonly judge: Judge;
+  /** which agreements each zone can put in scope: most pairs are not_applicable without judging */
+  readonly scope: ScopeIndex;
   /** per agreement and phase: the violations that restarted the quiet days, from the last schedule */
   readonly phaseResets = new Map<string, number[]>();
 
@@ -97,6 +100,7 @@ export class Adjudicator {
     }
     this.site = new IncidentSite(this.registry, (code) => this.geometry.admin(code));
     this.judge = new Judge(this.parties, this.registry, this.site);
+    this.scope = new ScopeIndex(this.agreements, this.registry);
   }
 
   /** Empty columns bound to this adjudicator's actor codes and time zones. */
@@ -151,6 +155,8 @@ export class Adjudicator {
     const order = this.outputOrder(cols);
     const out = newOutcome();
     const judge = this.judge;
+    const scope = this.scope;
+    const site = this.site;
     const all = options.all === true;
     const agreements = this.agreements;
     const nAgreements = agreements.length;
@@ -178,7 +184,13 @@ export class Adjudicator {
         }
         if (!focused) {
           judge.focus(cols, i);
+          if (!all) scope.mark(site);
           focused = true;
+        }
+        // none of the incident's candidate zones is in this agreement's scope: row 1 at every instant
+        if (!all && !scope.marked(j)) {
+          stats.verdicts[NOT_APPLICABLE]++;
+          continue;
         }
         judge.judge(a, i, out, null);
         stats.verdicts[out.verdict]++;
@@ -203,7 +215,10 @@ export class Adjudicator {
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       this.judge.focus(cols, i);
-      for (const a of this.agreements) {
+      this.scope.mark(this.site);
+      for (let j = 0; j < this.agreements.length; j++) {
+        if (!this.scope.marked(j)) continue;
+        const a = this.agreements[j];
         this.judge.judge(a, i, out, null);
         if (out.verdict === NOT_APPLICABLE) continue;
         const where = out.rule && 'where' in out.rule ? out.rule.where : undefined;
@@ -235,87 +250,10 @@ export class Adjudicator {
     return sortedOrder(cols.start[this.utcIndex], cols.count, cols.ids, cols.line);
   }
 
-  /**
-   * Pass 1: the completion instant of every phase. Violations are counted at their instant, or at
-   * the end of their interval ("the last instant of its interval", formats.md §3), in that order.
-   */
+  /** Pass 1: the completion instant of every phase (phase-schedule.ts), up to `cutoff`. */
   schedulePhases(cols: IncidentColumns, cutoff = Infinity): void {
-    const out = newOutcome();
-    this.phaseResets.clear();
-    // per time zone: each incident counts at its instant, or at the end of its interval
-    const keys = new Map<number, Float64Array>();
-    const orders = new Map<number, Uint32Array>();
-    for (const a of this.agreements) {
-      if (a.phases.length === 0) continue;
-      const z = a.tzIndex;
-      if (!keys.has(z)) {
-        const k = new Float64Array(cols.count);
-        for (let i = 0; i < cols.count; i++) k[i] = cols.end[z][i];
-        keys.set(z, k);
-        orders.set(z, sortedOrder(k, cols.count, cols.ids, cols.line));
-      }
-      const keyOf = keys.get(z)!;
-      const key = (i: number) => keyOf[i];
-      const order = orders.get(z)!;
-      const quiet = a.phases.map((p) => p.quiet.map((id) => this.parties.classOfId(id)));
-      // memberships are constant within a segment of the agreement
-      const attribution = new Map<number, boolean>();
-      for (let p = 0; p < a.phases.length; p++) {
-        a.phaseAt[p] = a.from + a.phases[p].days * DAY_MS;
-        this.phaseResets.set(`${a.id}/${a.phases[p].id}`, []);
-      }
-      // only incidents counted inside the time in force can be violations of it
-      let lo = 0;
-      let hi = order.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (keyOf[order[mid]] <= a.from) lo = mid + 1;
-        else hi = mid;
-      }
-      const stop = Math.min(cutoff, a.until === Infinity ? Infinity : a.until + 1);
-      for (let o = lo; o < order.length; o++) {
-        const i = order[o];
-        if (key(i) >= stop) break;
-        if (!cols.hostile[cols.type[i]] || cols.by[i] < 0) continue;
-        const cls = this.parties.classOf(cols.by[i]);
-        if (cls < 0) continue;
-        const v = key(i);
-        // only violations that could still move a candidate matter
-        let relevant = false;
-        for (let p = 0; p < a.phases.length; p++) {
-          const n = a.phases[p].days * DAY_MS;
-          if (v < a.phaseAt[p] && v > a.phaseAt[p] - n) relevant = true;
-        }
-        if (!relevant) continue;
-        // attributed to a quiet party (itself or a member at the time)? decided before judging
-        const s = cols.start[z][i];
-        const seg = a.segmentAt(s);
-        let attributable = 0;
-        for (let p = 0; p < a.phases.length; p++) {
-          const memoKey = (p * this.parties.classCount + cls) * (a.breaks.length + 1) + seg;
-          let yes = attribution.get(memoKey);
-          if (yes === undefined) {
-            yes = quiet[p].some((q) => q >= 0 && (q === cls || this.parties.membershipPath(cls, q, s, a.tz) !== null));
-            attribution.set(memoKey, yes);
-          }
-          if (yes) attributable |= 1 << p;
-        }
-        if (attributable === 0) continue;
-        this.judge.focus(cols, i);
-        this.judge.judge(a, i, out, null);
-        if (out.verdict !== VIOLATION) continue;
-        for (let p = 0; p < a.phases.length; p++) {
-          const n = a.phases[p].days * DAY_MS;
-          if (!(v < a.phaseAt[p] && v > a.phaseAt[p] - n)) continue;
-          if (attributable & (1 << p)) {
-            a.phaseAt[p] = v + n;
-            this.phaseResets.get(`${a.id}/${a.phases[p].id}`)!.push(i);
-          }
-        }
-      }
-      // beyond the cutoff the candidate is only a projection (no later violation is known)
-      for (let p = 0; p < a.phases.length; p++) if (a.phaseAt[p] >= a.until) a.phaseAt[p] = Infinity;
-    }
+    const { agreements, parties, judge, scope, phaseResets } = this;
+    schedulePhases({ agreements, parties, judge, scope, phaseResets }, cols, cutoff);
   }
 
   finding(cols: IncidentColumns, a: CompiledAgreement, i: number, o: Outcome, reasons: string[]): Finding {

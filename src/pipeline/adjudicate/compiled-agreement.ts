@@ -10,7 +10,7 @@
  *   cessation rule that puts it in scope and the enabled strike_zone rule that covers it.
  */
 import type { Agreement, PartyEntry, Rule } from '../../domain/agreement.js';
-import { type AgreementVersion, AgreementError, buildVersions, entryId } from './agreement-versions.js';
+import { AgreementError, type AgreementVersion, buildVersions, entryId } from './agreement-versions.js';
 import type { AreaGeometry } from './geometry-source.js';
 import type { PartyResolver } from './party-resolver.js';
 import { boundaryAt } from './time-cache.js';
@@ -254,6 +254,25 @@ export class CompiledAgreement {
       if (mask & (1 << p)) return true;
     }
     return !gated;
+  }
+
+  /**
+   * Every registry zone that can put an incident in scope, in any version under any phase mask (a
+   * superset of each rule set's scopeRule >= 0, as buildRuleSet decides it). An incident none of
+   * whose candidate zones is listed here is outside the scope at every instant: not_applicable.
+   */
+  scopeZones(): number[] {
+    const zones = new Set<number>();
+    this.versions.forEach((v, k) => {
+      let cessations = 0;
+      for (const r of v.rules) {
+        if (r.kind !== 'cessation') continue;
+        cessations++;
+        zones.add(r.where === undefined ? this.countryZone : this.zone(k, r.where));
+      }
+      if (cessations === 0) zones.add(this.countryZone);
+    });
+    return [...zones].sort((x, y) => x - y);
   }
 
   ruleSet(k: number, mask: number): RuleSet {
