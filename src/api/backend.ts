@@ -3,17 +3,23 @@
  * implements it over the store, the workspace and adjudication; keeping the port here means a
  * change in the store's row shapes touches one adapter, not every route.
  */
+
+import type { z } from '@hono/zod-openapi';
 import type { TokenRepository } from './auth.js';
-import type { AgreementDetail, AgreementSummary } from './schemas/agreement.js';
+import type { AgreementDetail, AgreementSummary, actorRef, claimOut } from './schemas/agreement.js';
 import type { ComplianceQuery, ComplianceSeries } from './schemas/compliance.js';
+import type { FindingListQuery } from './schemas/finding-query.js';
 import type { FindingOut, IncidentDetail, IncidentSummary } from './schemas/incident.js';
 import type { IncidentFilterQuery, IncidentListQuery } from './schemas/incident-query.js';
-import type { ReportListQuery, SubmitReportBody } from './schemas/report.js';
+import type {
+  ReportListQuery,
+  reportDetail,
+  reportSummary,
+  SubmitReportBody,
+  sourceOut,
+  submitReportResult,
+} from './schemas/report.js';
 import type { ReviewAction } from './schemas/review.js';
-import type { z } from '@hono/zod-openapi';
-import type { actorRef, claimOut } from './schemas/agreement.js';
-import type { reportDetail, reportSummary, sourceOut, submitReportResult } from './schemas/report.js';
-import type { FindingListQuery } from './schemas/finding-query.js';
 
 export interface Page<T> {
   items: T[];
@@ -42,6 +48,8 @@ export interface ApiBackend {
   getAgreement(id: string): Promise<AgreementDetail | undefined>;
 
   listIncidents(q: IncidentListQuery): Promise<Page<IncidentSummary>>;
+  /** the same page as JSON text (what GET /incidents sends; written without building the objects) */
+  listIncidentsJson(q: IncidentListQuery): Promise<string>;
   /** every incident matching the filters, in list order, for exports */
   exportIncidents(q: IncidentFilterQuery): AsyncIterable<IncidentSummary>;
   getIncident(id: string): Promise<IncidentDetail | undefined>;

@@ -6,28 +6,28 @@ import type { Agreement } from '../domain/agreement.js';
 import type { Verdict } from '../domain/finding.js';
 import { parseTime } from '../domain/time.js';
 import { type Areal, bboxOf, pointInAreal } from '../geo/index.js';
-import { complianceSeries } from '../services/compliance-series.js';
-import { reportsFromText } from '../services/report-from-text.js';
-import { adjudicatorFor } from '../services/compliance-workspace.js';
-import { refreshStaleFindings } from '../services/stored-findings.js';
 import type { Adjudicator } from '../pipeline/adjudicate/index.js';
-import { deadlineObligations } from './presenters/obligations.js';
-import { statusHistory } from './presenters/status-history.js';
+import { agreementZones } from '../services/agreement-zones.js';
+import { complianceSeries } from '../services/compliance-series.js';
+import { adjudicatorFor } from '../services/compliance-workspace.js';
+import { reportsFromText } from '../services/report-from-text.js';
+import { refreshStaleFindings } from '../services/stored-findings.js';
 import type { IncidentFilter } from '../store/incident-filter.js';
 import { listIncidentPage } from '../store/queries/incidents.js';
-import { ReviewError, type ReportInput, type Store } from '../store/store.js';
+import { type ReportInput, ReviewError, type Store } from '../store/store.js';
+import { type Workspace, zoneGeometryKey } from '../workspace/index.js';
 import type { ApiBackend, Page } from './backend.js';
 import { ApiError } from './errors.js';
-import { TtlCache } from './ttl-cache.js';
-import type { ComplianceSeries } from './schemas/compliance.js';
 import { actorRef, agreementDetail, agreementSummary } from './presenters/agreement.js';
-import { finding, incidentDetail, incidentSummary } from './presenters/incident.js';
+import { finding, incidentDetail } from './presenters/incident.js';
+import { listItem, listPageJson } from './presenters/incident-list.js';
+import { deadlineObligations } from './presenters/obligations.js';
 import { reportDetail, reportSummary } from './presenters/report.js';
-import { agreementZones } from '../services/agreement-zones.js';
-import type { IncidentSummary } from './schemas/incident.js';
+import { statusHistory } from './presenters/status-history.js';
+import type { ComplianceSeries } from './schemas/compliance.js';
 import type { IncidentFilterQuery, IncidentListQuery } from './schemas/incident-query.js';
 import type { SubmitReportBody } from './schemas/report.js';
-import { type Workspace, zoneGeometryKey } from '../workspace/index.js';
+import { TtlCache } from './ttl-cache.js';
 
 /** The loaded workspace (src/workspace). */
 export type ApiWorkspace = Workspace;
@@ -81,7 +81,7 @@ export function storeBackend(
   // many viewers open the same default views: identical requests within a few seconds share one
   // computation; every write through this backend clears both caches
   const complianceCache = new TtlCache<ComplianceSeries>(options.complianceTtlMs ?? 10_000);
-  const listCache = new TtlCache<Page<IncidentSummary>>(options.listTtlMs ?? 2_000);
+  const listCache = new TtlCache<string>(options.listTtlMs ?? 2_000);
   const wrote = () => {
     complianceCache.clear();
     listCache.clear();
@@ -155,13 +155,12 @@ export function storeBackend(
     return { filter, within };
   };
 
-  const listPage = async (q: IncidentListQuery): Promise<Page<IncidentSummary>> => {
+  // one query for the page and its verdicts (listIncidentPage), not the store's full rows + verdictsOf
+  const listRows = (q: IncidentListQuery) => {
     const { filter, within } = toFilter(q);
-    // one query for the page and its verdicts (listIncidentPage), not the store's full rows + verdictsOf
-    const page = await listIncidentPage(store.db, store.dialect, filter, { limit: q.limit, cursor: q.cursor }, within).catch(
+    return listIncidentPage(store.db, store.dialect, filter, { limit: q.limit, cursor: q.cursor }, within).catch(
       cursorError,
     );
-    return { items: page.items.map((r) => incidentSummary(r, r.verdicts)), next_cursor: page.next_cursor };
   };
 
   const getIncident = async (id: string) => {
@@ -223,8 +222,12 @@ export function storeBackend(
       );
     },
 
-    listIncidents(q) {
-      return listCache.get(JSON.stringify(q), () => listPage(q));
+    async listIncidents(q) {
+      const page = await listRows(q);
+      return { items: page.items.map(listItem), next_cursor: page.next_cursor };
+    },
+    listIncidentsJson(q) {
+      return listCache.get(JSON.stringify(q), async () => listPageJson(await listRows(q)));
     },
     async *exportIncidents(q) {
       const { filter, within } = toFilter(q);
@@ -232,7 +235,7 @@ export function storeBackend(
       // the list's one-query page (listed columns + verdicts), 1,000 incidents at a time
       do {
         const page = await listIncidentPage(store.db, store.dialect, filter, { limit: 1000, cursor }, within);
-        for (const r of page.items) yield incidentSummary(r, r.verdicts);
+        for (const r of page.items) yield listItem(r);
         cursor = page.next_cursor ?? undefined;
       } while (cursor);
     },

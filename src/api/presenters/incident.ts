@@ -13,9 +13,13 @@ import { reportWithEvidence } from './report.js';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The store columns a list item shows (the store's list page, listIncidentPage, reads only these). */
-export type SummaryColumns = Omit<StoreSummary, 'source_ids' | 'locked_by' | 'duplicate_of' | 'updated_at' | 'incident'>;
+export type SummaryColumns = Omit<
+  StoreSummary,
+  'source_ids' | 'locked_by' | 'duplicate_of' | 'updated_at' | 'incident'
+>;
 
-export function incidentSummary(i: SummaryColumns, verdicts: IncidentVerdict[]): IncidentSummary {
+/** Every field of a list item but the verdicts (shared by the object and the JSON text forms). */
+export function incidentSummaryFields(i: SummaryColumns): Omit<IncidentSummary, 'verdict' | 'verdicts'> {
   return {
     id: i.id,
     when: i.when,
@@ -40,6 +44,12 @@ export function incidentSummary(i: SummaryColumns, verdicts: IncidentVerdict[]):
     source_count: i.source_count,
     confidence: i.confidence,
     review_state: i.review_state,
+  };
+}
+
+export function incidentSummary(i: SummaryColumns, verdicts: IncidentVerdict[]): IncidentSummary {
+  return {
+    ...incidentSummaryFields(i),
     verdict: gravest(verdicts),
     verdicts: verdicts.map((v) => ({
       agreement: v.agreement,

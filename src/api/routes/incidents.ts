@@ -63,51 +63,60 @@ const detail = apiRoute({
 });
 
 export function incidentRoutes(backend: ApiBackend) {
-  return newRouter()
-    .openapi(list, async (c) => c.json(await backend.listIncidents(c.req.valid('query')), 200))
-    .openapi(csv, (c) => {
-      const q = c.req.valid('query');
-      c.header('content-type', 'text/csv; charset=utf-8');
-      c.header('content-disposition', 'attachment; filename="incidents.csv"');
-      return stream(c, async (s) => {
-        let chunk = `${CSV_HEADER}\r\n`;
-        let n = 0;
-        for await (const i of backend.exportIncidents(q)) {
-          chunk += `${incidentCsvRow(i)}\r\n`;
-          if (++n % 1000 === 0) {
-            await s.write(chunk);
-            chunk = '';
+  return (
+    newRouter()
+      // the page arrives as JSON text (presenters/incident-list.ts), the same bytes c.json would send
+      .openapi(
+        list,
+        async (c) =>
+          c.newResponse(await backend.listIncidentsJson(c.req.valid('query')), 200, {
+            'content-type': 'application/json',
+          }) as never,
+      )
+      .openapi(csv, (c) => {
+        const q = c.req.valid('query');
+        c.header('content-type', 'text/csv; charset=utf-8');
+        c.header('content-disposition', 'attachment; filename="incidents.csv"');
+        return stream(c, async (s) => {
+          let chunk = `${CSV_HEADER}\r\n`;
+          let n = 0;
+          for await (const i of backend.exportIncidents(q)) {
+            chunk += `${incidentCsvRow(i)}\r\n`;
+            if (++n % 1000 === 0) {
+              await s.write(chunk);
+              chunk = '';
+            }
           }
-        }
-        await s.write(chunk);
-      }) as never;
-    })
-    .openapi(geojson, (c) => {
-      const { properties, ...q } = c.req.valid('query');
-      c.header('content-type', 'application/geo+json; charset=utf-8');
-      return stream(c, async (s) => {
-        // written in chunks of about 1,000 features: one write per feature (100,000 for a map of
-        // the archive) cost more than building the features
-        let chunk = '{"type":"FeatureCollection","features":[';
-        let first = true;
-        let n = 0;
-        for await (const i of backend.exportIncidents(q)) {
-          const f = incidentFeature(i, properties);
-          if (!f) continue;
-          chunk += (first ? '\n' : ',\n') + JSON.stringify(f);
-          first = false;
-          if (++n % 1000 === 0) {
-            await s.write(chunk);
-            chunk = '';
+          await s.write(chunk);
+        }) as never;
+      })
+      .openapi(geojson, (c) => {
+        const { properties, ...q } = c.req.valid('query');
+        c.header('content-type', 'application/geo+json; charset=utf-8');
+        return stream(c, async (s) => {
+          // written in chunks of about 1,000 features: one write per feature (100,000 for a map of
+          // the archive) cost more than building the features
+          let chunk = '{"type":"FeatureCollection","features":[';
+          let first = true;
+          let n = 0;
+          for await (const i of backend.exportIncidents(q)) {
+            const f = incidentFeature(i, properties);
+            if (!f) continue;
+            chunk += (first ? '\n' : ',\n') + JSON.stringify(f);
+            first = false;
+            if (++n % 1000 === 0) {
+              await s.write(chunk);
+              chunk = '';
+            }
           }
-        }
-        await s.write(`${chunk}\n]}\n`);
-      }) as never;
-    })
-    .openapi(detail, async (c) => {
-      const { id } = c.req.valid('param');
-      const inc = await backend.getIncident(id);
-      if (!inc) throw new ApiError('not_found', `no incident ${id}`);
-      return c.json(inc, 200);
-    });
+          await s.write(`${chunk}\n]}\n`);
+        }) as never;
+      })
+      .openapi(detail, async (c) => {
+        const { id } = c.req.valid('param');
+        const inc = await backend.getIncident(id);
+        if (!inc) throw new ApiError('not_found', `no incident ${id}`);
+        return c.json(inc, 200);
+      })
+  );
 }

@@ -13,7 +13,10 @@ import { postgresBulk } from './bulk.js';
 
 const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export async function openPostgresStore(url: string, opts: { schema?: string; migrate?: boolean; max?: number } = {}): Promise<KyselyStore> {
+export async function openPostgresStore(
+  url: string,
+  opts: { schema?: string; migrate?: boolean; max?: number } = {},
+): Promise<KyselyStore> {
   const schema = opts.schema ?? new URL(url).searchParams.get('schema') ?? undefined;
   if (schema !== undefined && !SCHEMA_RE.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
   const clean = new URL(url);
@@ -22,7 +25,10 @@ export async function openPostgresStore(url: string, opts: { schema?: string; mi
     max: opts.max ?? 10,
     onnotice: () => {},
     types: { bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } },
-    ...(schema ? { connection: { search_path: schema } } : {}),
+    // no parallel workers: the API's queries are LIMITed index scans, for which the planner still
+    // chose a parallel plan and launching the workers took 12 of 18 ms (EXPLAIN ANALYZE, 1M
+    // incidents; 0.6 ms serial). A startup parameter, so it holds for every query of the connection.
+    connection: { ...(schema ? { search_path: schema } : {}), max_parallel_workers_per_gather: '0' },
   });
   if (schema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const db = new Kysely<Schema>({ dialect: new PostgresJSDialect({ postgres: sql }) });

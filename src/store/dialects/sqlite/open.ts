@@ -12,6 +12,7 @@ import { KyselyStore } from '../../kysely-store.js';
 import { migrateToLatest } from '../../migrations.js';
 import type { Database as Schema } from '../../schema.js';
 import { sqliteBulk } from './bulk.js';
+import { registerReader, sqliteReader } from './reader.js';
 
 /**
  * SQLite runs DDL inside transactions (https://www.sqlite.org/lang_transaction.html), but Kysely's
@@ -40,7 +41,19 @@ export async function openSqliteStore(path: string, opts: { migrate?: boolean } 
   raw.pragma('cache_size = -65536'); // 64 MiB page cache
   const db = new Kysely<Schema>({ dialect: new TransactionalDdlSqliteDialect({ database: raw }) });
   if (opts.migrate !== false) await migrateToLatest(db, 'sqlite');
+  // the API's hot reads go through a read-only connection of their own (reader.ts)
+  const shared = path === ':memory:';
+  const reader = sqliteReader(shared ? raw : readConnection(path), !shared);
+  registerReader(db, reader);
   return new KyselyStore('sqlite', db, sqliteBulk(raw, db), async () => {
+    reader.close();
     await db.destroy();
   });
+}
+
+function readConnection(path: string): Database.Database {
+  const conn = new Database(path, { readonly: true });
+  conn.pragma('busy_timeout = 10000');
+  conn.pragma('cache_size = -65536');
+  return conn;
 }
