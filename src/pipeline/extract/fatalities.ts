@@ -40,7 +40,7 @@ const FILLER = `(?:(?!(?:${N}|hours|days|weeks|months|years|km|kilometres|kilome
 const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately|all)';
 // "killed 12 people", "killing at least 12 civilians, including 5 children"
 const KILL_N = new RegExp(
-  `\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|execut(?:ed|ing)|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER}(${VICTIM})\\b`,
+  `\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|execut(?:e|es|ed|ing)|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER}(${VICTIM})\\b`,
   'gi',
 );
 // "12 people were killed", "12 civilians killed", "at least 12 dead"

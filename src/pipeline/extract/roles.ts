@@ -26,33 +26,60 @@ export interface Roles {
 
 // "regime raids", "government airstrikes": the registry has "regime forces" etc.; the bare
 // adjective before a weapon word is common enough in news to add here.
-const REGIME_RE = /\b(?:the\s+)?(?:Syrian\s+)?(?:regime|government|pro-government|pro-regime|loyalist|Assad)(?:'s|’s|s)?\s+(?:forces|troops|army|war ?planes?|planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|shelling|artillery|helicopters?|bombardment|barrel bombs?|snipers?|militias?)\b/gi;
-const REBEL_RE = /\b(?:rebel|opposition|insurgent)s?\s+(?:shelling|rockets?|mortars?|fire|artillery|attacks?|fighters|forces|snipers?|car bombs?)\b/gi;
-const SPEAKER_AFTER = /^\s*(?:,\s*)?(?:has\s+|have\s+)?(?:said|says|say|told|reported|reports|announced|added|stated|accused|blamed|condemned|denied|denies|according|spokes(?:man|woman)|statement|monitor|officials?\b)/i;
+const REGIME_RE =
+  /\b(?:the\s+)?(?:Syrian\s+)?(?:regime|government|pro-government|pro-regime|loyalist|Assad)(?:'s|’s|s)?\s+(?:forces|troops|army|war ?planes?|planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|shelling|artillery|helicopters?|bombardment|barrel bombs?|snipers?|militias?)\b/gi;
+const REBEL_RE =
+  /\b(?:rebel|opposition|insurgent)s?\s+(?:shelling|rockets?|mortars?|fire|artillery|attacks?|fighters|forces|snipers?|car bombs?)\b/gi;
+const SPEAKER_AFTER =
+  /^\s*(?:,\s*)?(?:has\s+|have\s+)?(?:said|says|say|told|reported|reports|announced|added|stated|accused|blamed|condemned|denied|denies|according|spokes(?:man|woman)|statement|monitor|officials?\b)/i;
 const NON_COMBATANT_KINDS = new Set(['international', 'civilians']);
-const EITHER = /\b(?:either\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)\s+or\s+(?:the\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)(?:\s+(?:government|regime))?\s+(?:war ?planes?|jets?|aircraft|air ?force|airforce|planes|air ?strikes?|forces)\b/i;
+const EITHER =
+  /\b(?:either\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)\s+or\s+(?:the\s+)?(Russian|Syrian|regime|government|Turkish|US|U\.S\.|coalition|American|Israeli)(?:\s+(?:government|regime))?\s+(?:war ?planes?|jets?|aircraft|air ?force|airforce|planes|air ?strikes?|forces)\b/i;
 
 const NATIONALITY: Record<string, string> = {
-  russian: 'Russia', turkish: 'Turkey', american: 'United States', iranian: 'Iran', israeli: 'Israel', syrian: 'Syrian government',
-  jordanian: 'Jordan', iraqi: 'Iraq', british: 'United Kingdom', french: 'France',
+  russian: 'Russia',
+  turkish: 'Turkey',
+  american: 'United States',
+  iranian: 'Iran',
+  israeli: 'Israel',
+  syrian: 'Syrian government',
+  jordanian: 'Jordan',
+  iraqi: 'Iraq',
+  british: 'United Kingdom',
+  french: 'France',
 };
-const NAT_RE = /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids?|strikes?|air force|aviation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
-const AGENT_AFTER = /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+|reportedly\s+)?(?:shell(?:ed|s)|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
-const AGENT_BEFORE = /\b(?:by|from)\s+(?:the\s+)?(?:(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|members|air ?strikes?|raids?) (?:of|by|belonging to) (?:the\s+)?)?$|\b(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|air ?strikes?|raids?|shells|rockets|missiles)\s+(?:of|belonging to|fired by|launched by)\s+(?:the\s+)?$/i;
-const TARGET_BEFORE = /\b(?:on|against|with|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|at|into|in|positions of|held by|controlled by|killing|killed)\s+(?:the\s+)?(?:positions of\s+|areas? (?:held|controlled) by\s+)?$/i;
-const TARGET_AFTER = /^(?:-held|-controlled|\s+(?:positions?|posts?|checkpoints?|bases?|headquarters|fighters|members|convoy|held|controlled)|\s+(?:were|was)\s+(?:killed|targeted|hit))/i;
-const UNKNOWN_BY = /\b(?:unidentified|unknown|unmarked)\s+(?:war ?planes?|jets?|aircraft|planes|drones?|helicopters?|gunmen|assailants|attackers|armed men|perpetrators)\b/i;
-const CIVILIAN_VICTIMS = /\bcivilians?\b|\b(?:people|persons|children|women|residents|evacuees|worshippers|patients|passengers|crowd|family|families)\b|\b(?:residential|market|hospital|school|mosque|bakery|homes|houses|neighbourhood|neighborhood|camp for displaced|displaced)\b/i;
+const NAT_RE =
+  /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids?|strikes?|air force|aviation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
+const AGENT_AFTER =
+  /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+|reportedly\s+)?(?:shell(?:ed|s)|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
+const AGENT_BEFORE =
+  /\b(?:by|from)\s+(?:the\s+)?(?:(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|members|air ?strikes?|raids?) (?:of|by|belonging to) (?:the\s+)?)?$|\b(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|air ?strikes?|raids?|shells|rockets|missiles)\s+(?:of|belonging to|fired by|launched by)\s+(?:the\s+)?$/i;
+const TARGET_BEFORE =
+  /\b(?:on|against|with|targeting|targeted|hit|hitting|struck|striking|attacked|attacking|at|into|in|positions of|held by|controlled by|killing|killed)\s+(?:the\s+)?(?:positions of\s+|areas? (?:held|controlled) by\s+)?$/i;
+const TARGET_AFTER =
+  /^(?:-held|-controlled|\s+(?:positions?|posts?|checkpoints?|bases?|headquarters|fighters|members|convoy|held|controlled)|\s+(?:were|was)\s+(?:killed|targeted|hit))/i;
+const UNKNOWN_BY =
+  /\b(?:unidentified|unknown|unmarked)\s+(?:war ?planes?|jets?|aircraft|planes|drones?|helicopters?|gunmen|assailants|attackers|armed men|perpetrators)\b/i;
+const CIVILIAN_VICTIMS =
+  /\bcivilians?\b|\b(?:people|persons|children|women|residents|evacuees|worshippers|patients|passengers|crowd|family|families)\b|\b(?:residential|market|hospital|school|mosque|bakery|homes|houses|neighbourhood|neighborhood|camp for displaced|displaced)\b/i;
 
 /**
  * `mentions` are sentence-relative actor mentions (already resolved); `triggerAt` is where the
  * event word sits in the sentence.
  */
-export function findRoles(sentence: string, base: number, mentions: Party[], registry: ActorRegistry, at: number | undefined, civiliansKilled: boolean): Roles {
+export function findRoles(
+  sentence: string,
+  base: number,
+  mentions: Party[],
+  registry: ActorRegistry,
+  at: number | undefined,
+  civiliansKilled: boolean,
+): Roles {
   const roles: Roles = {};
   // literal gates before the patterns (each needs one of these words); see fatalities.ts
   const lc = sentence.toLowerCase();
-  const unk = (UNKNOWN_GATE.test(lc) ? UNKNOWN_BY.exec(sentence) : null) ?? (/\sor\s/.test(lc) ? EITHER.exec(sentence) : null);
+  const unk =
+    (UNKNOWN_GATE.test(lc) ? UNKNOWN_BY.exec(sentence) : null) ?? (/\sor\s/.test(lc) ? EITHER.exec(sentence) : null);
   const combatant = (p: Party) => p.id === null || !NON_COMBATANT_KINDS.has(registry.get(p.id)?.kind ?? '');
   const all: Party[] = mentions.filter(combatant);
   const addPhrase = (m: RegExpMatchArray, name: string | undefined) => {
@@ -66,7 +93,9 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
     if (all.some((p) => p.start < e && s < p.end)) return;
     all.push({ start: s, end: e, text: m[0], id });
   };
-  if (NAT_GATE.test(sentence)) for (const m of allMatches(NAT_RE, sentence)) addPhrase(m, m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()]);
+  if (NAT_GATE.test(sentence))
+    for (const m of allMatches(NAT_RE, sentence))
+      addPhrase(m, m[1] === 'US' || m[1] === 'U.S.' ? 'United States' : NATIONALITY[m[1].toLowerCase()]);
   if (REGIME_GATE.test(lc)) for (const m of allMatches(REGIME_RE, sentence)) addPhrase(m, 'regime forces');
   if (REBEL_GATE.test(lc)) for (const m of allMatches(REBEL_RE, sentence)) addPhrase(m, 'rebels');
   all.sort((a, b) => a.start - b.start);
@@ -76,8 +105,16 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
     const before = sentence.slice(Math.max(0, rs - 45), rs);
     const after = sentence.slice(re, re + 60);
     if (SPEAKER_AFTER.test(after) && !/claimed responsibility/i.test(after)) continue;
-    const weaponNoun = /(?:war ?planes?|jets?|aircraft|helicopters?|artillery|air ?strikes?|air ?raids?|raids|shelling|bombardment|barrel bombs?|snipers?|rockets?|mortars?|fire|car bombs?)$/i.test(p.text);
-    if (!roles.by && (AGENT_BEFORE.test(before) || AGENT_AFTER.test(after) || weaponNoun || /^\s*claimed responsibility/i.test(after))) {
+    // "Russian jets" (the phrase) or "US-led coalition airstrikes against Daesh" (the weapon right
+    // after the name, a noun-noun compound whose modifier is the agent)
+    const weaponNoun =
+      /(?:war ?planes?|jets?|aircraft|helicopters?|artillery|air ?strikes?|air ?raids?|raids|shelling|bombardment|barrel bombs?|snipers?|rockets?|mortars?|fire|car bombs?)$/i.test(
+        p.text,
+      ) || WEAPON_AFTER.test(after);
+    if (
+      !roles.by &&
+      (AGENT_BEFORE.test(before) || AGENT_AFTER.test(after) || weaponNoun || /^\s*claimed responsibility/i.test(after))
+    ) {
       if (!TARGET_AFTER.test(after) && !/\b(?:held|controlled) by\s+(?:the\s+)?$/i.test(before)) {
         roles.by = { ...p, strong: true };
         continue;
@@ -96,8 +133,13 @@ export function findRoles(sentence: string, base: number, mentions: Party[], reg
     // a bare country name ("Turkey", "Iran", "Britain") in an incident sentence is politics or a
     // speaker's base far more often than the attacker: only a pattern makes a state the perpetrator
     const bareState = (p: Party) => p.id !== null && registry.get(p.id)?.kind === 'state' && !/\s/.test(p.text.trim());
-    const free = all.filter((p) => p.start !== roles.against?.start && !bareState(p) && !SPEAKER_AFTER.test(sentence.slice(p.end - base, p.end - base + 40)));
-    if (free.length === 1 && !isVictimPhrase(sentence, free[0].start - base)) roles.by = free[0];
+    const free = all.filter(
+      (p) =>
+        p.start !== roles.against?.start &&
+        !bareState(p) &&
+        !SPEAKER_AFTER.test(sentence.slice(p.end - base, p.end - base + 40)),
+    );
+    if (free.length === 1 && !isVictimPhrase(sentence, free[0].start - base, free[0].end - base)) roles.by = free[0];
   }
   if (!roles.against && civiliansKilled) {
     const m = CIVILIAN_VICTIMS.exec(sentence);
@@ -134,6 +176,18 @@ function resolveCached(registry: ActorRegistry, name: string, at: number | undef
   return r;
 }
 
-function isVictimPhrase(sentence: string, at: number): boolean {
-  return /\b(?:killing|killed|wounding|including|among them|of)\s+(?:\w+\s+){0,3}$/i.test(sentence.slice(Math.max(0, at - 40), at));
+/** The actor names the victims: "killing 5 IS fighters", "at least 45 Islamic State militants (were killed)". */
+function isVictimPhrase(sentence: string, at: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, at - 40), at);
+  return (
+    /\b(?:killing|killed|kill|kills|wounding|including|among them|of)\s+(?:\w+\s+){0,3}$/i.test(before) ||
+    (COUNTED.test(before) && MEMBERS_AFTER.test(sentence.slice(end, end + 30)))
+  );
 }
+/** a cardinal right before the name and a members noun after it ("45 IS militants"): the casualties of a toll */
+const MEMBERS_AFTER =
+  /^(?:'s|’s)?\s+(?:\w+\s+)?(?:fighters|militants|members|soldiers|troops|jihadists|terrorists|rebels|gunmen|personnel|elements)\b/i;
+const COUNTED =
+  /\b(?:(?!19\d\d|20\d\d)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+(?:more\s+|other\s+)?$/i;
+const WEAPON_AFTER =
+  /^(?:'s|’s|-led)?\s+(?:coalition\s+|-led coalition\s+)?(?:war ?planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|strikes|shelling|bombardment|barrel bombs?|artillery|helicopters?|drones?|rockets?|missiles?)\b/i;

@@ -1,0 +1,17 @@
+/** Perpetrator and target cues (roles.ts), end to end through extractReport. */
+import { describe, expect, it } from 'vitest';
+import { extractReport } from './index.js';
+
+const first = (text: string) => extractReport(text, { published: '2016-07-19' }).incidents[0];
+
+describe('roles', () => {
+  it('takes the name before a weapon noun as the agent, not the target after "in"', () => {
+    const i = first(
+      'Over 100 civilians have been killed in US-led coalition airstrikes against Daesh near the city of Manbij.',
+    );
+    expect(i?.by).toBe('cjtf-oir');
+  });
+  it('never makes a counted group of victims the perpetrator', () => {
+    expect(first('Air strikes hit Raqqa where at least 45 Islamic State militants were killed.')?.by).toBeUndefined();
+  });
+});
