@@ -222,10 +222,14 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     return { id: null, ambiguous: ids };
   }
 
-  // Alias index: normalised key -> actor ids; plus, for scanning, the longest key per first word.
+  // Alias index: normalised key -> actor ids; plus, for scanning, a trie of the keys over word
+  // ids (node 0 is the root), so that the scan walks integer edges instead of building and
+  // hashing the string of every n-gram that starts with an alias's first word.
   const index = new Map<string, string[]>();
   const acronyms = new Map<string, Set<string>>(); // normalised key -> exact spellings that must match case
-  const firstWord = new Map<string, number>();
+  const wordIds = new Map<string, number>();
+  const edges: Array<Map<number, number>> = [new Map()];
+  const keyAt: Array<string | undefined> = [undefined];
   let aliasCount = 0;
   const add = (name: string, id: string) => {
     const key = keyOf(name);
@@ -240,8 +244,23 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     } else if (acronyms.has(key)) {
       acronyms.get(key)?.add('*'); // also written as a word: no case rule
     }
-    const words = key.split(' ');
-    firstWord.set(words[0], Math.max(firstWord.get(words[0]) ?? 0, words.length));
+    let node = 0;
+    for (const w of key.split(' ')) {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = wordIds.size;
+        wordIds.set(w, id);
+      }
+      let next = edges[node].get(id);
+      if (next === undefined) {
+        next = edges.length;
+        edges.push(new Map());
+        keyAt.push(undefined);
+        edges[node].set(id, next);
+      }
+      node = next;
+    }
+    keyAt[node] = key;
   };
   for (const a of actors) {
     add(a.name, a.id);
@@ -253,7 +272,28 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     }
   }
 
-  const tokenCache = new Map<number, { raw: string; norm: string }>();
+  /**
+   * A token's normal form as trie edges: its word ids, or null when one of its words is in no
+   * key (such a token can neither start nor continue a match). A token normally is one word; a
+   * few marks of other scripts make normalizeName split it, and then, as before the trie, it may
+   * continue a match but not start one (`single`).
+   */
+  interface TokenSlot {
+    raw: string;
+    norm: string;
+    words: number[] | null;
+    single: boolean;
+  }
+  const tokenCache = new Map<number, TokenSlot>();
+  const wordsOf = (norm: string): number[] | null => {
+    const out: number[] = [];
+    for (const w of norm.split(' ')) {
+      const id = wordIds.get(w);
+      if (id === undefined) return null;
+      out.push(id);
+    }
+    return out;
+  };
   const nameCache = new Map<string, string>();
   // Resolutions per instant, across calls: a report resolves all its names at its publication
   // instant, and a feed's reports share a few instants, so the same (key, at) pairs recur; the
@@ -277,7 +317,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
   // arrays of a few KB live outside the JS heap: allocating two per call was measurable)
   let starts = new Int32Array(1024);
   let ends = new Int32Array(1024);
-  const norms: string[] = [];
+  const tokens: TokenSlot[] = [];
 
   function resolve(name: string, at?: number): Resolution {
     if (name === CIVILIANS) return { id: CIVILIANS, ambiguous: [] };
@@ -296,7 +336,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     // Tokenise once: each word with its offsets and normal form; articles are skipped the way
     // normalizeName drops them, so "Jaysh al-Islam" in text meets the key "jaysh islam".
     const len = text.length;
-    norms.length = 0;
+    tokens.length = 0;
     for (let p = 0; p < len; ) {
       let c = text.charCodeAt(p);
       if (classOf(c) !== 1) {
@@ -328,17 +368,16 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
         h = 0x811c9dc5;
         for (let q = start; q < p; q++) h = Math.imul(h ^ text.charCodeAt(q), 0x01000193);
       }
-      let norm: string | undefined;
-      const slot = tokenCache.get(h);
-      if (slot !== undefined && slot.raw.length === p - start && text.startsWith(slot.raw, start)) norm = slot.norm;
-      else {
+      let slot = tokenCache.get(h);
+      if (slot === undefined || slot.raw.length !== p - start || !text.startsWith(slot.raw, start)) {
         const raw = text.slice(start, p);
-        norm = ARTICLE_TOKENS.has(raw.toLowerCase()) ? '' : normalizeName(raw);
+        const norm = ARTICLE_TOKENS.has(raw.toLowerCase()) ? '' : normalizeName(raw);
+        slot = { raw, norm, words: norm ? wordsOf(norm) : null, single: !norm.includes(' ') };
         if (tokenCache.size > 200_000) tokenCache.clear();
-        tokenCache.set(h, { raw, norm });
+        tokenCache.set(h, slot);
       }
-      if (norm) {
-        const n = norms.length;
+      if (slot.norm) {
+        const n = tokens.length;
         if (n === starts.length) {
           const grownStarts = new Int32Array(n * 2);
           grownStarts.set(starts);
@@ -349,24 +388,28 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
         }
         starts[n] = start;
         ends[n] = p;
-        norms.push(norm);
+        tokens.push(slot);
       }
     }
-    const count = norms.length;
+    const count = tokens.length;
     const out: ActorMention[] = [];
     for (let i = 0; i < count; ) {
-      const max = firstWord.get(norms[i]);
+      // longest key starting at token i: walk the trie token by token (a token's words in turn)
       let best = 0;
       let bestIds: string[] | undefined;
       let bestKey = '';
-      if (max) {
-        let key = '';
-        for (let n = 1; n <= max && i + n <= count; n++) {
-          key = n === 1 ? norms[i] : `${key} ${norms[i + n - 1]}`;
-          const ids = index.get(key);
-          if (ids && caseOk(key, starts[i], ends[i + n - 1])) {
+      const first = tokens[i];
+      if (first.single && first.words !== null) {
+        let node = 0;
+        for (let n = 1; i + n <= count; n++) {
+          const words = tokens[i + n - 1].words;
+          if (words === null) break;
+          for (let w = 0; w < words.length && node >= 0; w++) node = edges[node].get(words[w]) ?? -1;
+          if (node < 0) break;
+          const key = keyAt[node];
+          if (key !== undefined && caseOk(key, starts[i], ends[i + n - 1])) {
             best = n;
-            bestIds = ids;
+            bestIds = index.get(key);
             bestKey = key;
           }
         }
@@ -380,7 +423,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
         i++;
       }
     }
-    norms.length = 0;
+    tokens.length = 0;
     function caseOk(key: string, start: number, end: number): boolean {
       const spellings = acronyms.get(key);
       return !spellings || spellings.has('*') || spellings.has(text.slice(start, end));
