@@ -107,4 +107,6 @@ async function refreshIdentity(rerender = false): Promise<void> {
 
 window.addEventListener('hashchange', () => void route());
 window.addEventListener('truce:params', () => void route());
-void refreshIdentity().then(route);
+// both at once: pages share the identity request (whoAmI caches it) instead of waiting for it
+void refreshIdentity();
+void route();

@@ -27,7 +27,7 @@ const verdictColour: maplibregl.ExpressionSpecification = [
  * the base map), and a GeoJSON source is tiled in the worker at every zoom up to its maxzoom: the
  * simplified boundaries gain nothing past zoom 8 (overzoomed beyond), so tiling stops there.
  */
-export function mapStyle(config: MapConfig): maplibregl.StyleSpecification {
+export function mapStyle(): maplibregl.StyleSpecification {
   const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
   const sources: maplibregl.StyleSpecification['sources'] = {
     basemap: { type: 'geojson', data: './basemap.geojson', maxzoom: 8 },
@@ -38,24 +38,20 @@ export function mapStyle(config: MapConfig): maplibregl.StyleSpecification {
   const layers: maplibregl.LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#dfe8ec' } },
   ];
-  if (config.tiles) {
-    sources.tiles = { type: 'raster', tiles: [config.tiles], tileSize: 256, attribution: config.attribution };
-    layers.push({ id: 'tiles', type: 'raster', source: 'tiles' });
-  }
   layers.push(
     {
       id: 'countries',
       type: 'fill',
       source: 'basemap',
       filter: ['==', ['get', 'level'], 0],
-      paint: { 'fill-color': '#f4f1ea', 'fill-opacity': config.tiles ? 0 : 1 },
+      paint: { 'fill-color': '#f4f1ea', 'fill-opacity': 1 },
     },
     {
       id: 'syria',
       type: 'fill',
       source: 'basemap',
       filter: ['==', ['get', 'level'], 1],
-      paint: { 'fill-color': '#ffffff', 'fill-opacity': config.tiles ? 0 : 1 },
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': 1 },
     },
     {
       id: 'adm1-lines',

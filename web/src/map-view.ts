@@ -15,6 +15,9 @@ import { abbreviate, type Box, covers, padded } from './map-viewport.js';
 import { href } from './route.js';
 
 maplibregl.setWorkerUrl(workerUrl);
+// start the map's worker (fetching and compiling its script) while the page asks the API for
+// what it needs before it creates the map; it would otherwise start with the first map
+maplibregl.prewarm();
 
 export type { MapConfig };
 
@@ -49,13 +52,10 @@ export class IncidentMap {
   onAnswer?: (answer: IncidentMapAnswer) => void;
   onError?: (err: Error) => void;
 
-  constructor(
-    private readonly container: HTMLElement,
-    config: MapConfig = {},
-  ) {
+  constructor(private readonly container: HTMLElement) {
     this.map = new maplibregl.Map({
       container,
-      style: mapStyle(config),
+      style: mapStyle(),
       bounds: SYRIA_BOUNDS,
       attributionControl: { customAttribution: 'Boundaries: OCHA, HDX; Natural Earth' },
     });
@@ -105,6 +105,15 @@ export class IncidentMap {
   zoomInto([w, s, e, n]: Box): void {
     if (e - w < 1e-6 && n - s < 1e-6) this.map.easeTo({ center: [w, s], zoom: POINTS_ZOOM });
     else this.map.fitBounds([w, s, e, n], { padding: 60, maxZoom: POINTS_ZOOM + 2 });
+  }
+
+  /** Raster tiles under the boundaries (`tile_url` on the server); the boundaries then draw only lines. */
+  async useTiles(config: MapConfig): Promise<void> {
+    if (!config.tiles) return;
+    await this.styled;
+    this.map.addSource('tiles', { type: 'raster', tiles: [config.tiles], tileSize: 256, attribution: config.attribution });
+    this.map.addLayer({ id: 'tiles', type: 'raster', source: 'tiles' }, 'countries');
+    for (const id of ['countries', 'syria']) this.map.setPaintProperty(id, 'fill-opacity', 0);
   }
 
   /** District outlines, fetched after the first map so they do not delay it. */

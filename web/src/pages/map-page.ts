@@ -32,16 +32,17 @@ export function mapPage(): Page {
 
   async function load(route: Route): Promise<void> {
     const gen = ++generation;
-    const actors = await actorMap();
-    mount(filtersHost, filterBar(route.params, agreements, actors));
     const filters = filterQuery(route.params);
     const q = query(filters);
     mapHost.dataset.mapState = 'loading';
     status.textContent = 'Loading incidents…';
+    // the first view's clusters are asked for first, while the base map loads
+    const shown = map?.show((z, view) => api.incidentMap(`${q}${q ? '&' : '?'}z=${z}&view=${view}`));
+    const [actors, list] = await Promise.all([actorMap(), agreementList()]);
+    agreements = list;
+    mount(filtersHost, filterBar(route.params, agreements, actors));
     const agreement = filters.agreement;
     const zones = agreement ? api.zones(agreement) : Promise.all(agreements.map((a) => api.zones(a.id).catch(() => null)));
-    // the first view's clusters are asked for at once, while the base map loads
-    const shown = map?.show((z, view) => api.incidentMap(`${q}${q ? '&' : '?'}z=${z}&view=${view}`));
     const [answer] = await Promise.all([
       shown,
       zones.then((z) => {
@@ -139,8 +140,6 @@ export function mapPage(): Page {
 
   return {
     async render(el, route) {
-      const [list, config] = await Promise.all([agreementList(), mapConfig()]);
-      agreements = list;
       const areaButton = h('button', { type: 'button', onclick: () => map && setParams({ bbox: map.visibleBbox() }) }, 'filter to the map area');
       mount(
         el,
@@ -149,7 +148,10 @@ export function mapPage(): Page {
         h('section', { class: 'trends' }, timelineHost),
       );
       performance.mark('truce:map-create');
-      map = new IncidentMap(mapHost, config);
+      // created before anything else is awaited: the base map and the first view's clusters load
+      // while the page asks for actors and agreements
+      map = new IncidentMap(mapHost);
+      void mapConfig().then((config) => map?.useTiles(config));
       map.onAnswer = (answer) => {
         mapHost.dataset.incidentCount = String(answer.total);
         const where = answer.in_view < answer.total ? `, ${answer.in_view.toLocaleString('en')} in view` : '';
