@@ -17,7 +17,7 @@ export interface TypeTrigger {
 
 export const TYPE_TRIGGERS: TypeTrigger[] = [
   { type: 'chemical_weapon', rank: 100, re: /\b(?:chemical (?:weapons?|attacks?|strikes?|munitions?|agents?|bombs?)|chlorine|sarin|nerve (?:agent|gas)|toxic gas(?:es)?|poison(?:ous)? gas|mustard gas|gas attack|chemical and toxic)\b/i },
-  { type: 'suicide_bomb', rank: 90, re: /\bsuicide[- ](?:bomb(?:er|ers|ing|ings)?|attacks?|car[- ]bomb(?:s|ing|ings|er)?|vest|blasts?|attackers?|truck[- ]bomb(?:s|ing)?|vbieds?)\b|\bblew (?:himself|herself|themselves) up\b/i },
+  { type: 'suicide_bomb', rank: 90, re: /\bsuicide[- ](?:bomb(?:er|ers|ing|ings)?|attacks?|car[- ]bomb(?:s|ing|ings|er)?|vest|blasts?|attackers?|truck[- ]bomb(?:s|ing)?|vbieds?)\b|\bblew (?:himself|herself|themselves) up\b|\b(?:explosive|suicide) (?:belts?|vests?)\b/i },
   {
     type: 'air_drone_strike',
     rank: 80,
@@ -31,7 +31,7 @@ export const TYPE_TRIGGERS: TypeTrigger[] = [
   {
     type: 'remote_explosive_landmine_ied',
     rank: 60,
-    re: /\b(?:car[- ]bombs?|bomb(?:ing)? blasts?|roadside bombs?|booby[- ]trapped|improvised explosive|ieds?|vbieds?|landmines?|land mines?|mines? (?:exploded|blast)|explosive devices?|explosions?|exploded|blasts?|detonated|bomb attacks?|bombings?|bomb went off)\b/i,
+    re: /\b(?:car[- ]bombs?|(?:motorcycle|motorbike|truck|bicycle|sticky|magnetic|planted|parcel)[- ]bombs?|(?:explosive|bomb)[- ]laden|bombs? (?:exploded|went off)|bomb(?:ing)? blasts?|roadside bombs?|booby[- ]trapped|improvised explosive|ieds?|vbieds?|landmines?|land mines?|mines? (?:exploded|blast)|explosive devices?|explosions?|exploded|blasts?|detonated|bomb attacks?|bombings?|bomb went off)\b/i,
   },
   { type: 'grenade', rank: 55, re: /\bgrenades?\b/i },
   { type: 'government_regains_territory', rank: 50, re: /\b(?:regained control|recaptured|retook|recapture|regain(?:ed)? control|liberated|restored (?:security|stability) to)\b/i },
@@ -39,7 +39,7 @@ export const TYPE_TRIGGERS: TypeTrigger[] = [
   { type: 'abduction_forced_disappearance', rank: 45, re: /\b(?:kidnapp(?:ed|ing)|abduct(?:ed|ion|ions)|forcibly disappeared|enforced disappearance|hostages? taken|took hostage)\b/i },
   { type: 'sexual_violence', rank: 44, re: /\b(?:raped|rape|sexual violence|sexually assaulted)\b/i },
   { type: 'armed_clash', rank: 40, re: /\b(?:clash(?:es|ed)?|fighting|fought|battles?|battled|firefights?|gun ?battles?|skirmish(?:es)?|ambush(?:ed)?|offensive|counter-?attack|repelled an attack|infiltration attempt)\b/i },
-  { type: 'attack', rank: 35, re: /\b(?:executed|execution|massacre|shot dead|gunmen|gunman|opened fire|assassinat(?:ed|ion)|sniper|snipers|beheaded|killed by gunfire|stabbed|attacked|attack(?:s|ing)? on)\b/i },
+  { type: 'attack', rank: 35, re: /\b(?:execut(?:e|es|ed|ing|ions?)|(?:terrorist|double|twin) attacks?|massacre|shot dead|gunmen|gunman|opened fire|assassinat(?:ed|ion)|sniper|snipers|beheaded|killed by gunfire|stabbed|attacked|attack(?:s|ing)? on)\b/i },
   { type: 'looting_property_destruction', rank: 30, re: /\b(?:looted|looting|torched|set fire to|burn(?:ed|t) (?:down )?(?:homes|houses|crops|fields)|demolished homes|bulldozed)\b/i },
   { type: 'arrests', rank: 25, re: /\b(?:arrested|arrests|detained|detention campaign|raids? and arrests)\b/i },
   { type: 'peaceful_protest', rank: 20, re: /\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ied|ies)|sit-in)\b/i },
@@ -48,7 +48,7 @@ export const TYPE_TRIGGERS: TypeTrigger[] = [
 const ANY_TRIGGER = new RegExp(TYPE_TRIGGERS.map((t) => `(?:${t.re.source})`).join('|'), 'i');
 
 /** A casualty word alone ("killed", "died") makes a sentence an incident even without a trigger. */
-export const CASUALTY_CUE = /\b(?:kill(?:s|ed|ing)?|died|dead|deaths?|death toll|casualties|martyr(?:s|ed)?|lost (?:their|his|her) lives|wounded|injured)\b/i;
+export const CASUALTY_CUE = /\b(?:kill(?:s|ed|ing)?|died|dead|deaths?|death toll|casualties|martyr(?:s|ed)?|lost (?:their|his|her) lives|claim(?:s|ed|ing)? the lives|execut(?:e|es|ed|ing)|wounded|injured)\b/i;
 
 /** The trigger of `sentence` with the highest rank, with its offsets inside the sentence. */
 export function classify(sentence: string): { type: string; start: number; end: number; text: string } | undefined {
