@@ -3,8 +3,10 @@
  * phrase of the index that starts there is taken (greedy longest match, left to right, on word
  * boundaries), looked up in a hash of normalised n-grams: the index maps every key to its places
  * and every first token to the longest key starting with it, so a token that begins no name costs
- * one Map lookup. Linear in the text; tokens live in flat arrays to spare the garbage collector.
- * Arabic tokens may carry the clitics wa-/bi-/li-.
+ * one Map lookup. When the index also lists its keys, the n-grams are walked in a trie of the keys
+ * over word ids instead (no string built and hashed per candidate n-gram). Linear in the text;
+ * tokens live in flat arrays to spare the garbage collector. Arabic tokens may carry the clitics
+ * wa-/bi-/li-.
  */
 import * as textModule from './gazetteer-text.js';
 
@@ -19,8 +21,15 @@ const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
 function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 96;
   if (c >= 0x621 && c <= 0x64a) return true; // Arabic letters, the common case outside ASCII
-  return QUOTE_UNITS.has(c) || WORD_UNIT.test(String.fromCharCode(c));
+  // other code units (curly quotes, dashes, accented letters) classified once each
+  let k = unitClass[c];
+  if (k === 0) {
+    k = QUOTE_UNITS.has(c) || WORD_UNIT.test(String.fromCharCode(c)) ? 1 : 2;
+    unitClass[c] = k;
+  }
+  return k === 1;
 }
+const unitClass = new Uint8Array(65536); // 0 not yet classified, 1 word unit, 2 other
 
 export interface RawMention {
   start: number;
@@ -34,6 +43,48 @@ export interface MentionIndex {
   firstTokens: Map<string, number>;
   /** whether a key may match here: `proper` says a capitalised (or Arabic) token is in the span */
   allowed(key: string, proper: boolean, tokens: number): boolean;
+  /** every key of the index (optional: with it the scan walks a trie built once per `firstTokens`) */
+  keys?(): Iterable<string>;
+}
+
+/** The keys of an index as a trie over word ids; node 0 is the root, `keyAt` marks whole keys. */
+interface Trie {
+  wordIds: Map<string, number>;
+  edges: Array<Map<number, number> | undefined>;
+  keyAt: Array<string | undefined>;
+}
+const tries = new WeakMap<Map<string, number>, Trie>();
+function trieOf(index: MentionIndex): Trie | undefined {
+  if (!index.keys) return undefined;
+  let t = tries.get(index.firstTokens);
+  if (t) return t;
+  t = { wordIds: new Map(), edges: [undefined], keyAt: [undefined] };
+  for (const key of index.keys()) {
+    let node = 0;
+    for (const w of key.split(' ')) {
+      let id = t.wordIds.get(w);
+      if (id === undefined) {
+        id = t.wordIds.size;
+        t.wordIds.set(w, id);
+      }
+      let out = t.edges[node];
+      if (!out) {
+        out = new Map();
+        t.edges[node] = out;
+      }
+      let next = out.get(id);
+      if (next === undefined) {
+        next = t.edges.length;
+        t.edges.push(undefined);
+        t.keyAt.push(undefined);
+        out.set(id, next);
+      }
+      node = next;
+    }
+    t.keyAt[node] = key;
+  }
+  tries.set(index.firstTokens, t);
+  return t;
 }
 
 const HYPHENS = new Set([45, 0x2010, 0x2011]);
@@ -45,6 +96,10 @@ interface CachedToken {
   raw: string;
   norm: string;
   proper: boolean;
+  article: boolean;
+  /** the norm's word ids in `trie` (null: a word of it is in no key); recomputed for another trie */
+  trie?: Trie;
+  words: number[] | null;
 }
 /**
  * Tokens seen before, by an FNV-1a hash of their code units: news repeats a small vocabulary,
@@ -54,6 +109,7 @@ interface CachedToken {
 const tokenCache = new Map<number, CachedToken>();
 // token arrays of the scan, reused across calls (the scan is not re-entrant)
 const norms: string[] = [];
+const tokenWords: Array<number[] | null> = [];
 let froms = new Int32Array(1024);
 let ends = new Int32Array(1024);
 let propers = new Uint8Array(1024);
@@ -71,8 +127,20 @@ function grow(): void {
   propers = p;
 }
 
+function wordsIn(trie: Trie, norm: string): number[] | null {
+  const out: number[] = [];
+  for (const w of norm.split(' ')) {
+    const id = trie.wordIds.get(w);
+    if (id === undefined) return null;
+    out.push(id);
+  }
+  return out;
+}
+
 export function scanMentions(text: string, index: MentionIndex): RawMention[] {
+  const trie = trieOf(index);
   norms.length = 0;
+  tokenWords.length = 0;
   // Articles are skipped as normalizeName skips them, but a mention starts at an article joined
   // to it: "al-Bab", "Al Bab" and "Ath Thawrah" are reported whole; "as" in "as Hama" is left out.
   let artStart = -1;
@@ -91,13 +159,14 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     let tok = tokenCache.get(h);
     if (tok === undefined || tok.raw.length !== pos - start || !text.startsWith(tok.raw, start)) {
       const raw = text.slice(start, pos);
-      tok = { raw, norm: normToken(raw), proper: isProper(raw) };
+      const norm = normToken(raw);
+      tok = { raw, norm, proper: isProper(raw), article: ARTICLE_TOKENS.has(norm), words: null };
       if (tokenCache.size > 200_000) tokenCache.clear();
       tokenCache.set(h, tok);
     }
     const norm = tok.norm;
     if (!norm) continue;
-    if (ARTICLE_TOKENS.has(norm)) {
+    if (tok.article) {
       artStart = start;
       artEnd = pos;
       artNorm = norm;
@@ -112,6 +181,13 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     const k = norms.length;
     if (k === froms.length) grow();
     norms.push(norm);
+    if (trie) {
+      if (tok.trie !== trie) {
+        tok.trie = trie;
+        tok.words = wordsIn(trie, norm);
+      }
+      tokenWords.push(tok.words);
+    }
     froms[k] = from;
     ends[k] = pos;
     propers[k] = tok.proper ? 1 : 0;
@@ -120,6 +196,7 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
   const n = norms.length;
   // longest key of the index starting at token i whose first token is `head`
   const longest = (i: number, head: string, max: number): [number, string] => {
+    if (trie) return longestInTrie(trie, i, head);
     let bestLen = 0;
     let bestKey = '';
     let key = head;
@@ -130,6 +207,28 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
         proper ||= propers[i + len - 1] === 1;
       }
       if (index.has(key) && index.allowed(key, proper, len)) {
+        bestLen = len;
+        bestKey = key;
+      }
+    }
+    return [bestLen, bestKey];
+  };
+  // the same walk over the trie: a prefix no key extends ends it (`max` is implied by the depth)
+  const longestInTrie = (t: Trie, i: number, head: string): [number, string] => {
+    let bestLen = 0;
+    let bestKey = '';
+    let node = t.edges[0]?.get(t.wordIds.get(head) ?? -1) ?? -1;
+    let proper = propers[i] === 1;
+    for (let len = 1; node >= 0 && i + len <= n; len++) {
+      if (len > 1) {
+        const words = tokenWords[i + len - 1];
+        if (words === null) break;
+        for (let w = 0; w < words.length && node >= 0; w++) node = t.edges[node]?.get(words[w]) ?? -1;
+        if (node < 0) break;
+        proper ||= propers[i + len - 1] === 1;
+      }
+      const key = t.keyAt[node];
+      if (key !== undefined && index.allowed(key, proper, len)) {
         bestLen = len;
         bestKey = key;
       }
@@ -156,5 +255,6 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     }
   }
   norms.length = 0;
+  tokenWords.length = 0;
   return out;
 }

@@ -155,6 +155,7 @@ export function createGazetteer(places: readonly Place[]): Gazetteer {
       has: (key) => entries.has(key),
       firstTokens,
       allowed: (key, proper, n) => proper && !(n === 1 && weakSingles.has(key)),
+      keys: () => entries.keys(),
     });
     const mentions: PlaceMention[] = raw.map((m) => ({
       start: m.start,
