@@ -1,13 +1,13 @@
 /**
  * Compliance time series: findings counted per day, week or month and per party, guarantor, zone
  * or agreement, for a period and the period of the same length just before it. One SQL query
- * groups by UTC day (integer division of the epoch-ms time, portable across SQLite and
- * PostgreSQL); days are rolled up into weeks (ISO, Monday) or calendar months here, which keeps
+ * (on the daily rollup when the bounds are whole days) groups by UTC day (integer division of the
+ * epoch-ms time, portable across SQLite and PostgreSQL); days are rolled up into weeks (ISO, Monday) or calendar months here, which keeps
  * the SQL dialect-free. A finding's zone is the `where` of the rule that decided it.
  */
 import { sql } from 'kysely';
-import { DAY_MS } from '../domain/time.js';
 import type { Verdict } from '../domain/finding.js';
+import { DAY_MS } from '../domain/time.js';
 import type { Store } from '../store/store.js';
 
 export type Bucket = 'day' | 'week' | 'month';
@@ -57,21 +57,68 @@ export function buckets(from: number, to: number, bucket: Bucket): number[] {
   return out;
 }
 
-export async function complianceSeries(store: Store, req: SeriesRequest): Promise<Series[]> {
-  const span = req.to - req.from;
-  const prevFrom = req.from - span;
+export interface CountRow {
+  agreement_id: string;
+  party: string | null;
+  answerable: string | null;
+  rule: string | null;
+  day: number;
+  n: number;
+}
+
+/**
+ * Effective verdicts counted per agreement, party, answerable, rule and UTC day over [from, to).
+ * Whole days (every bucket of the API) come from the daily rollup the database keeps
+ * (compliance_days, migration 0004: ~1,000 rows for a quarter and its previous quarter at 1M
+ * incidents instead of ~100,000 findings); other bounds count the findings themselves.
+ */
+export async function dailyCounts(
+  store: Store,
+  from: number,
+  to: number,
+  verdicts: Verdict[],
+  agreement?: string,
+  rollup = true,
+): Promise<CountRow[]> {
+  if (rollup && from >= 0 && from % DAY_MS === 0 && to % DAY_MS === 0) {
+    // not grouped again: rows of the same key and day (one per verdict) add up in the buckets
+    let q = store.db
+      .selectFrom('compliance_days')
+      .select(['agreement_id', 'party', 'answerable', 'rule', 'day', 'n'])
+      .where('day', '>=', from / DAY_MS)
+      .where('day', '<', to / DAY_MS)
+      .where('verdict', 'in', verdicts)
+      .where('n', '<>', 0);
+    if (agreement) q = q.where('agreement_id', '=', agreement);
+    // the rollup stores NULL keys as '' (its primary key must be total)
+    const orNull = (s: string) => (s === '' ? null : s);
+    return (await q.execute()).map((r) => ({
+      agreement_id: r.agreement_id,
+      party: orNull(r.party),
+      answerable: orNull(r.answerable),
+      rule: orNull(r.rule),
+      day: Number(r.day),
+      n: Number(r.n),
+    }));
+  }
   const day = sql<number>`t_start / ${sql.lit(DAY_MS)}`;
   let q = store.db
     .selectFrom('findings')
     .select(['agreement_id', 'party', 'answerable', 'rule', day.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('t_start', '>=', prevFrom)
-    .where('t_start', '<', req.to)
-    .where(sql<string>`coalesce(override_verdict, verdict)`, 'in', req.verdicts)
+    .where('t_start', '>=', from)
+    .where('t_start', '<', to)
+    .where(sql<string>`coalesce(override_verdict, verdict)`, 'in', verdicts)
     .groupBy(['agreement_id', 'party', 'answerable', 'rule', day]);
-  if (req.agreement) q = q.where('agreement_id', '=', req.agreement);
-  const rows = await q.execute();
+  if (agreement) q = q.where('agreement_id', '=', agreement);
+  return (await q.execute()).map((r) => ({ ...r, day: Number(r.day), n: Number(r.n) }));
+}
 
-  const keyOf = (r: (typeof rows)[number]): string | null => {
+export async function complianceSeries(store: Store, req: SeriesRequest): Promise<Series[]> {
+  const span = req.to - req.from;
+  const prevFrom = req.from - span;
+  const rows = await dailyCounts(store, prevFrom, req.to, req.verdicts, req.agreement);
+
+  const keyOf = (r: CountRow): string | null => {
     if (req.group === 'party') return r.party;
     if (req.group === 'guarantor') return r.answerable;
     if (req.group === 'agreement') return r.agreement_id;

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding, Verdict } from '../../src/domain/finding.js';
+import { dailyCounts } from '../../src/services/compliance-series.js';
 import type { Store } from '../../src/store/store.js';
 import { VERDICT_BITS } from '../../src/store/verdict-rollups.js';
 import { DIALECTS } from './dialects.js';
@@ -103,7 +104,22 @@ async function actual(store: Store) {
   };
 }
 
+/** The compliance series' daily counts: from the rollup and from the findings, the same. */
+async function checkCounts(store: Store) {
+  const sort = (rows: Awaited<ReturnType<typeof dailyCounts>>) =>
+    rows.map((r) => JSON.stringify([r.agreement_id, r.day, r.party, r.answerable, r.rule, r.n])).sort();
+  const from = Date.UTC(2018, 8, 1);
+  const to = Date.UTC(2018, 11, 1);
+  for (const verdicts of [['violation'], ['permitted', 'undetermined', 'not_applicable']] as Verdict[][]) {
+    for (const agreement of [undefined, 'b-agreement']) {
+      const viaRollup = await dailyCounts(store, from, to, verdicts, agreement);
+      expect(sort(viaRollup)).toEqual(sort(await dailyCounts(store, from, to, verdicts, agreement, false)));
+    }
+  }
+}
+
 async function check(store: Store) {
+  await checkCounts(store);
   const want = await expected(store);
   const got = await actual(store);
   for (const [id, { text, ...i }] of got.incidents) {
