@@ -71,6 +71,9 @@ for (const [i, t] of [
 ].entries())
   RANK[t] = i + 1;
 
+/** Political violence (ranked by specificity above), as opposed to protests, arrests and other events. */
+export const isViolent = (type: string): boolean => RANK[type] !== undefined;
+
 /** Two places can be the same incident's place: same point, or one is the admin area of the other. */
 export function samePlace(a: ResolvedPlace['place'], b: ResolvedPlace['place']): boolean {
   if (a.name === b.name) return true;

@@ -1,9 +1,9 @@
 /** The extraction pipeline proper (see index.ts for the API and docs/extraction.md for the design). */
 import { agreementStatement, type Claim, findClaim, quotedContinuation } from './claims.js';
 import { type DateContext, type DateMention, dayOf, findDates } from './dates.js';
-import { CASUALTY_CUE, classify } from './event-types.js';
+import { CASUALTY_CUE } from './event-types.js';
 import { findFatalities } from './fatalities.js';
-import { assemble, type Draft, type SentenceFacts } from './incidents.js';
+import { assemble, type Draft, isViolent, type SentenceFacts } from './incidents.js';
 import type { Language } from './language.js';
 import { namedPlaceMentions, type PlaceMention, type ResolvedPlace, resolvePlace } from './places.js';
 import type { ExtractResources } from './resources.js';
@@ -12,6 +12,7 @@ import { findRoles, type Party } from './roles.js';
 import { segmentBlocks, splitSentences } from './segment.js';
 import type { Evidence, ExtractedClaim, ExtractedIncident, ExtractResult, Mention } from './types.js';
 import { allMatches } from './regex.js';
+import { classifyWithCues, cueFilter, extraBit } from './trigger-cues.js';
 
 export interface PipelineInput {
   ctx?: DateContext;
@@ -103,8 +104,10 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
       const r = resolvePlace(text, m, gov);
       if (r) places.push(r);
     }
-    const trig = classify(s.text);
-    const fat = (trig || CASUALTY_CUE.test(s.text)) && !WAR_TOTAL.test(s.text) ? findFatalities(s.text, s.start) : undefined;
+    // one pass over the word starts says which trigger and cue patterns can match at all
+    const cues = CUES.possible(s.text);
+    const trig = classifyWithCues(s.text, cues);
+    const fat = (trig || (cues & CUE_CASUALTY && CASUALTY_CUE.test(s.text))) && !(cues & CUE_WAR_TOTAL && WAR_TOTAL.test(s.text)) ? findFatalities(s.text, s.start) : undefined;
     const dates = p.ctx ? findDates(s.text, s.start, p.ctx) : [];
     for (const d of dates) d.role = dateRole(text, d, pubDay);
     // ACLED codes the victims as Civilians when those killed are not combatants ("13 people",
@@ -126,12 +129,12 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
       // "Russia intervened in 2015": a sentence dated only by an earlier year is history
       // (both are read only for sentences with a trigger or a toll: incidents.ts)
       hypothetical: (!!trig || !!fat) && (HYPOTHETICAL.test(s.text) || (dates.length > 0 && dates.every((d) => d.precision === 'year' && pubDay !== undefined && d.when < pubDay.slice(0, 4)))),
-      denied: !!trig && DENIED.test(s.text),
+      denied: !!trig && (cues & CUE_DENIED) !== 0 && DENIED.test(s.text),
     });
     // one claim per clause: "SANA said a truce was agreed, but a rebel spokesman denied it"
     const before = rawClaims.length;
     const wholeQuote = /^\s*["“][^"”]*[.!?]?["”]\s*$/.test(s.text);
-    for (const c of REPORT_VERB_CUE.test(s.text) && !wholeQuote ? clauses(s.text) : []) {
+    for (const c of cues & CUE_REPORT_VERB && REPORT_VERB_CUE.test(s.text) && !wholeQuote ? clauses(s.text) : []) {
       const prev = rawClaims[rawClaims.length - 1];
       const recent = prev && prev.sentence >= i - 2 ? prev.claim.subject : undefined;
       const claim = findClaim(c.text, s.start + c.start, actors, !!trig || !!fat, recent);
@@ -164,9 +167,12 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
   const header = headerIncident({ text, ctx: p.ctx, tz: p.tz, places: placeMentions, gazetteer, registry, at });
   if (header) {
     // a header without an "Attacks:" line takes the type of the body's first incident
-    if (!header.typeSpan.text && drafts[0]) {
-      header.type = drafts[0].type;
-      header.typeSpan = drafts[0].typeSpan;
+    // (its first violent one on the header's day: an investigation's background is not the attack)
+    const day = header.date?.when.slice(0, 10);
+    const lead = drafts.find((d) => isViolent(d.type) && d.date?.when.slice(0, 10) === day) ?? drafts.find((d) => isViolent(d.type)) ?? drafts[0];
+    if (!header.typeSpan.text && lead) {
+      header.type = lead.type;
+      header.typeSpan = lead.typeSpan;
     }
     drafts.unshift(header);
   }
@@ -298,6 +304,12 @@ function dateRole(text: string, d: DateMention, pubDay: string | undefined): Dat
 
 /** cheap gate before clause splitting: findClaim needs a reporting verb */
 const REPORT_VERB_CUE = /\b(?:sa(?:id|ys?)|wr(?:ote|ites)|tweet|posted|announce|state|told|report|claim|confirm|den(?:y|ied|ies)|insist|added|declare|noted|stress|affirm|reject|dismiss|warn|accuse|according|quoted)/i;
+/** the prefilter of the sentence loop: the trigger patterns, then these four (bits: extraBit) */
+const CUES = cueFilter([CASUALTY_CUE, WAR_TOTAL, DENIED, REPORT_VERB_CUE]);
+const CUE_CASUALTY = extraBit(0);
+const CUE_WAR_TOTAL = extraBit(1);
+const CUE_DENIED = extraBit(2);
+const CUE_REPORT_VERB = extraBit(3);
 const CLAUSE_BREAK = /(?:,\s*(?:but|while|whereas|however)\b|;\s*|\s+(?:while|whereas)\s+|\.\s+However,?\s*)/gi;
 function clauses(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
