@@ -8,9 +8,16 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Agreement } from '../domain/agreement.js';
-import { detectFormat, type IngestFormat, type ReadClaim, type ReadReport, readReports } from '../pipeline/ingest/index.js';
+import {
+  detectFormat,
+  type IngestFormat,
+  type ReadClaim,
+  type ReadReport,
+  readReports,
+} from '../pipeline/ingest/index.js';
 import type { ActorRegistry } from '../pipeline/resolve/actor-registry.js';
 import type { Store } from '../store/store.js';
+import { ingestBulk } from './ingest-bulk.js';
 import { agreementFor, claimInput } from './text-claims.js';
 
 export interface IngestOptions {
@@ -25,6 +32,8 @@ export interface IngestOptions {
   /** only enqueue; `truce worker` clusters later */
   queue?: boolean;
   batchSize?: number;
+  /** structured files: read in a worker thread (default: when the file is 4 MiB or more) */
+  worker?: boolean;
   /** who is ingesting (recorded on claims) */
   actor?: string;
   onProgress?: (file: string, bytes: number, total: number) => void;
@@ -82,6 +91,26 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
     return summary;
   }
   const batchSize = opts.batchSize ?? 5000;
+  if (summary.format !== 'text' && !opts.queue) {
+    // structured files: the bulk path (columnar batches read in a worker thread on large files)
+    const t = await ingestBulk(
+      store,
+      path,
+      total,
+      {
+        format: summary.format,
+        tz: opts.tz ?? 'Asia/Damascus',
+        registry: opts.registry,
+        strict: opts.strict,
+        batchSize,
+        worker: opts.worker,
+        onBytes: opts.onProgress ? (b) => opts.onProgress!(path, b, total) : undefined,
+      },
+      fail,
+    );
+    Object.assign(summary, t);
+    return summary;
+  }
   let batch: ReadReport[] = [];
   const claims: { claim: ReadClaim; line: number }[] = [];
   // One batch is written while the next is read: the database (PostgreSQL: another process)
@@ -141,7 +170,8 @@ export async function ingestFile(store: Store, path: string, opts: IngestOptions
   }
   await flush();
   await settle();
-  if (claims.length && opts.agreements?.length) summary.claims = await storeClaims(store, path, claims, reportsOfFile, opts);
+  if (claims.length && opts.agreements?.length)
+    summary.claims = await storeClaims(store, path, claims, reportsOfFile, opts);
   return summary;
 }
 
@@ -152,7 +182,10 @@ async function storeClaims(
   reports: ReadReport[],
   opts: IngestOptions,
 ): Promise<number> {
-  const key = createHash('sha256').update(path).update(JSON.stringify(reports.map((r) => r.payload))).digest('hex');
+  const key = createHash('sha256')
+    .update(path)
+    .update(JSON.stringify(reports.map((r) => r.payload)))
+    .digest('hex');
   let n = 0;
   for (const { claim } of claims) {
     const agreement = agreementFor(claim, opts.agreements!);
@@ -163,7 +196,10 @@ async function storeClaims(
       const page = await store.listReports({ file: path, format: 'text' }, { limit: 1000 });
       incidentId = page.items.find((r) => r.external_id === claim.incident_external_id)?.incident_id ?? null;
     }
-    await store.addClaim(claimInput(claim, agreement, { reportKey: key, incidentId, source: opts.source }), opts.actor ?? 'ingest');
+    await store.addClaim(
+      claimInput(claim, agreement, { reportKey: key, incidentId, source: opts.source }),
+      opts.actor ?? 'ingest',
+    );
     n++;
   }
   return n;

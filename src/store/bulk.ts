@@ -12,6 +12,11 @@ export interface BulkTx {
   existingIncidentIds(ids: string[]): Promise<Set<string>>;
   /** insert; a report id that already exists is skipped (never an error) */
   insertReports(rows: ReportRow[]): Promise<void>;
+  /**
+   * PostgreSQL: insert reports given as COPY lines of the bulk-batch columns (`lines[i]` is
+   * `rows[i]`; the rows give the writer's columns: status, incident_id, times).
+   */
+  insertReportLines?(lines: string[], rows: ReportRow[]): Promise<void>;
   /** insert or replace whole incident rows */
   upsertIncidents(rows: IncidentRow[]): Promise<void>;
   /** incidents that can anchor a cluster and start in [from, to) */

@@ -7,6 +7,7 @@
 import { daysOf, IncidentClusterer } from '../pipeline/cluster/incident-clusterer.js';
 import { DAY_MS, MAX_ANCHOR_SPAN_MS } from '../pipeline/cluster/same-event.js';
 import type { BulkEngine, BulkTx } from './bulk.js';
+import { batchRow, type ReportBatch } from './bulk-batch.js';
 import type { SourceResolver } from './report-rows.js';
 import type { ReportRow } from './schema.js';
 
@@ -30,7 +31,10 @@ export class ReportClusterWriter {
   }
 
   /** Insert rows not yet stored; cluster them unless `queue`. Rows must have distinct ids. */
-  async write(rows: ReportRow[], opts: { queue: boolean; now: number }): Promise<{ inserted: ReportRow[] } & ClusterOutcome> {
+  async write(
+    rows: ReportRow[],
+    opts: { queue: boolean; now: number },
+  ): Promise<{ inserted: ReportRow[] } & ClusterOutcome> {
     try {
       return await this.engine.transaction(async (tx) => {
         const existing = await tx.existingReportIds(rows.map((r) => r.id));
@@ -47,6 +51,34 @@ export class ReportClusterWriter {
       });
     } catch (err) {
       this.clusterer.clear(); // memory may hold incidents of the rolled-back batch
+      throw err;
+    }
+  }
+
+  /**
+   * The bulk path: the rows of a decoded columnar batch not yet stored, clustered and inserted in one
+   * transaction (the same outcome as `write` of the same rows).
+   */
+  async writeBatch(batch: ReportBatch, now: number): Promise<{ inserted: number } & ClusterOutcome> {
+    try {
+      return await this.engine.transaction(async (tx) => {
+        const ids = batch.cols.id as string[];
+        const existing = await tx.existingReportIds(ids);
+        const fresh: number[] = [];
+        for (let i = 0; i < batch.n; i++) if (!existing.has(ids[i])) fresh.push(i);
+        const rows = fresh.map((i) => batchRow(batch, i, now));
+        const outcome = await this.cluster(tx, rows, now);
+        if (batch.copy && tx.insertReportLines) {
+          await tx.insertReportLines(
+            fresh.map((i) => batch.copy![i]),
+            rows,
+          );
+        } else await tx.insertReports(rows);
+        await tx.bumpSourceCounts(countSources(rows));
+        return { inserted: rows.length, ...outcome };
+      });
+    } catch (err) {
+      this.clusterer.clear();
       throw err;
     }
   }
@@ -76,7 +108,10 @@ export class ReportClusterWriter {
     const days = new Set<number>();
     for (const r of rows) if (r.t_start !== null) for (const d of daysOf(r.t_start, r.t_end ?? r.t_start)) days.add(d);
     await tx.lockDays([...days]);
-    await this.load(tx, [...days].filter((d) => !c.loadedDays.has(d)));
+    await this.load(
+      tx,
+      [...days].filter((d) => !c.loadedDays.has(d)),
+    );
 
     for (const r of rows) {
       if (r.t_start === null) {
@@ -138,7 +173,10 @@ export class ReportClusterWriter {
 }
 
 function countSources(rows: ReportRow[]): Map<string, number> {
+  // feeds repeat a few source lists: parse each distinct list once
+  const lists = new Map<string, number>();
+  for (const r of rows) lists.set(r.source_ids, (lists.get(r.source_ids) ?? 0) + 1);
   const m = new Map<string, number>();
-  for (const r of rows) for (const s of JSON.parse(r.source_ids) as string[]) m.set(s, (m.get(s) ?? 0) + 1);
+  for (const [json, n] of lists) for (const s of JSON.parse(json) as string[]) m.set(s, (m.get(s) ?? 0) + n);
   return m;
 }

@@ -6,9 +6,10 @@ import { type Kysely, sql } from 'kysely';
 import type { Finding } from '../domain/finding.js';
 import { noisyOr } from '../pipeline/cluster/incident-clusterer.js';
 import type { BulkEngine } from './bulk.js';
+import type { ReportBatch } from './bulk-batch.js';
 import { ReportClusterWriter } from './cluster-reports.js';
 import type { IncidentFilter, PageInput } from './incident-filter.js';
-import { agreementStatus, addClaim, listClaims } from './queries/claims.js';
+import { addClaim, agreementStatus, listClaims } from './queries/claims.js';
 import { complianceSummary, listFindings, replaceFindings } from './queries/findings.js';
 import { getIncident, listIncidents } from './queries/incidents.js';
 import { toIncident, toReport, toSource } from './queries/mappers.js';
@@ -28,7 +29,8 @@ export class KyselyStore implements Store {
 
   constructor(
     readonly dialect: 'sqlite' | 'postgres',
-    readonly db: Kysely<Database>,readonly bulk: BulkEngine,
+    readonly db: Kysely<Database>,
+    readonly bulk: BulkEngine,
     private readonly onClose: () => Promise<void>,
   ) {
     this.tokens = tokenRepository(db);
@@ -71,14 +73,25 @@ export class KyselyStore implements Store {
     return getIncident(this.db, id);
   }
   async listStaleIncidents(limit: number) {
-    const rows = await this.db.selectFrom('incidents').selectAll().where('stale', '=', 1).orderBy('t_start').orderBy('id').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('stale', '=', 1)
+      .orderBy('t_start')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return rows.map(toIncident);
   }
   async markStale(opts: { ids?: string[]; from?: number; to?: number }): Promise<number> {
     let n = 0;
     if (opts.ids) {
       for (let i = 0; i < opts.ids.length; i += 400) {
-        const res = await this.db.updateTable('incidents').set({ stale: 1 }).where('id', 'in', opts.ids.slice(i, i + 400)).executeTakeFirst();
+        const res = await this.db
+          .updateTable('incidents')
+          .set({ stale: 1 })
+          .where('id', 'in', opts.ids.slice(i, i + 400))
+          .executeTakeFirst();
         n += Number(res.numUpdatedRows);
       }
       return n;
@@ -99,7 +112,10 @@ export class KyselyStore implements Store {
     if (f.file) q = q.where('file', '=', f.file);
     if (f.source) q = q.where('source_ids', 'like', `%${JSON.stringify(f.source)}%`);
     if (after) q = q.where('id', '>', String(after[0]));
-    const rows = await q.orderBy('id').limit(limit + 1).execute();
+    const rows = await q
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
     return nextCursor(rows.map(toReport), limit, (r) => [r.id]);
   }
   async getReport(id: string) {
@@ -124,9 +140,22 @@ export class KyselyStore implements Store {
       }
     }
     if (unknown.size) {
-      const values = [...unknown].map(([id, name]) => ({ id, name, reliability: null, weight: UNRATED_WEIGHT, kind: null, url: null, aliases: '[]', report_count: 0 }));
+      const values = [...unknown].map(([id, name]) => ({
+        id,
+        name,
+        reliability: null,
+        weight: UNRATED_WEIGHT,
+        kind: null,
+        url: null,
+        aliases: '[]',
+        report_count: 0,
+      }));
       for (let i = 0; i < values.length; i += 50) {
-        await this.db.insertInto('sources').values(values.slice(i, i + 50)).onConflict((oc) => oc.column('id').doNothing()).execute();
+        await this.db
+          .insertInto('sources')
+          .values(values.slice(i, i + 50))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
       }
       for (const [id, name] of unknown) this.sources.add(id, [name], UNRATED_WEIGHT);
     }
@@ -146,14 +175,63 @@ export class KyselyStore implements Store {
     };
   }
 
+  async sourceSnapshot() {
+    await this.loadSources();
+    return this.sources.snapshot();
+  }
+
+  async addReportBatch(batch: ReportBatch) {
+    await this.loadSources();
+    const unknown = batch.newSources.filter(([id]) => !this.sources.known(id));
+    if (unknown.length) {
+      const values = unknown.map(([id, name]) => ({
+        id,
+        name,
+        reliability: null,
+        weight: UNRATED_WEIGHT,
+        kind: null,
+        url: null,
+        aliases: '[]',
+        report_count: 0,
+      }));
+      for (let i = 0; i < values.length; i += 50) {
+        await this.db
+          .insertInto('sources')
+          .values(values.slice(i, i + 50))
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+      for (const [id, name] of unknown) this.sources.register(id, name);
+    }
+    const res = await this.writer.writeBatch(batch, Date.now());
+    return {
+      inserted: res.inserted,
+      duplicates: batch.reports - res.inserted,
+      incidentsCreated: res.created,
+      incidentsUpdated: res.updated,
+    };
+  }
+
   async submitReport(report: ReportInput, actor: string) {
     const res = await this.addReports([{ ...report, format: report.format ?? 'manual' }], { actor });
     const rows = await this.rowsOf([report], Date.now());
     const stored = (await this.getReport(rows[0].id))!;
     if (res.inserted) {
-      await audit(this.db, { actor, action: 'submit_report', entity_type: 'report', entity_id: stored.id, after: { incident: stored.incident_id } });
+      await audit(this.db, {
+        actor,
+        action: 'submit_report',
+        entity_type: 'report',
+        entity_id: stored.id,
+        after: { incident: stored.incident_id },
+      });
       if (stored.incident_id) {
-        await audit(this.db, { actor, action: 'add_report', entity_type: 'incident', entity_id: stored.incident_id, after: { report: stored.id } });
+        await audit(this.db, {
+          actor,
+          action: 'add_report',
+          entity_type: 'incident',
+          entity_id: stored.incident_id,
+          after: { report: stored.id },
+        });
       }
     }
     return { report: stored, created: res.inserted > 0 };
@@ -168,29 +246,64 @@ export class KyselyStore implements Store {
     return (await this.db.selectFrom('sources').selectAll().orderBy('id').execute()).map(toSource);
   }
 
-  async upsertSources(list: { id?: string; name: string; reliability?: string | null; kind?: string | null; url?: string | null; aliases?: string[] }[]) {
+  async upsertSources(
+    list: {
+      id?: string;
+      name: string;
+      reliability?: string | null;
+      kind?: string | null;
+      url?: string | null;
+      aliases?: string[];
+    }[],
+  ) {
     await this.loadSources();
     const changed: string[] = [];
     await this.db.transaction().execute(async (trx) => {
       for (const s of list) {
         const id = s.id ?? sourceSlug(s.name);
         const weight = weightOfReliability(s.reliability);
-        const row = { id, name: s.name, reliability: s.reliability ?? null, weight, kind: s.kind ?? null, url: s.url ?? null, aliases: JSON.stringify(s.aliases ?? []), report_count: 0 };
+        const row = {
+          id,
+          name: s.name,
+          reliability: s.reliability ?? null,
+          weight,
+          kind: s.kind ?? null,
+          url: s.url ?? null,
+          aliases: JSON.stringify(s.aliases ?? []),
+          report_count: 0,
+        };
         const before = await trx.selectFrom('sources').select(['weight']).where('id', '=', id).executeTakeFirst();
         await trx
           .insertInto('sources')
           .values(row)
-          .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, reliability: row.reliability, weight, kind: row.kind, url: row.url, aliases: row.aliases }))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet({
+              name: row.name,
+              reliability: row.reliability,
+              weight,
+              kind: row.kind,
+              url: row.url,
+              aliases: row.aliases,
+            }),
+          )
           .execute();
         if (before && Number(before.weight) !== weight) changed.push(id);
         this.sources.add(id, [s.name, ...(s.aliases ?? [])], weight);
       }
       // a re-rated source changes the confidence of every incident it reported
       for (const id of changed) {
-        const incs = await trx.selectFrom('incidents').select(['id', 'source_ids']).where('source_ids', 'like', `%${JSON.stringify(id)}%`).execute();
+        const incs = await trx
+          .selectFrom('incidents')
+          .select(['id', 'source_ids'])
+          .where('source_ids', 'like', `%${JSON.stringify(id)}%`)
+          .execute();
         for (const inc of incs) {
           const ids = JSON.parse(inc.source_ids) as string[];
-          await trx.updateTable('incidents').set({ confidence: noisyOr(ids.map(this.sources.weightOf)) }).where('id', '=', inc.id).execute();
+          await trx
+            .updateTable('incidents')
+            .set({ confidence: noisyOr(ids.map(this.sources.weightOf)) })
+            .where('id', '=', inc.id)
+            .execute();
         }
       }
     });

@@ -23,6 +23,12 @@ export function sourceSlug(name: string): string {
   return n || createHash('sha256').update(name).digest('hex').slice(0, 12);
 }
 
+export interface SourceSnapshot {
+  /** normalised name -> source id */
+  names: [string, string][];
+  weights: [string, number][];
+}
+
 /** Maps outlet names (and aliases from sources.yaml) to source ids. */
 export class SourceResolver {
   private readonly byName = new Map<string, string>();
@@ -45,6 +51,20 @@ export class SourceResolver {
   }
   known(id: string): boolean {
     return this.weights.has(id);
+  }
+  /** A source met for the first time: unrated until sources.yaml rates it. */
+  register(id: string, name: string): void {
+    this.add(id, [name], UNRATED_WEIGHT);
+  }
+  /** Plain data to rebuild an equal resolver in another thread. */
+  snapshot(): SourceSnapshot {
+    return { names: [...this.byName], weights: [...this.weights] };
+  }
+  static fromSnapshot(s: SourceSnapshot): SourceResolver {
+    const r = new SourceResolver();
+    for (const [name, id] of s.names) r.byName.set(name, id);
+    for (const [id, w] of s.weights) r.weights.set(id, w);
+    return r;
   }
   weightOf = (id: string): number => this.weights.get(id) ?? UNRATED_WEIGHT;
 }
@@ -99,10 +119,45 @@ export function reportRow(input: ReportInput, sources: SourceResolver, now: numb
   // the content: every normalised field but file, line and times of storage, then the payload
   // (values joined with a unit separator, which no field contains)
   const content =
-    row.format + SEP + row.external_id + SEP + row.source_ids + SEP + row.url + SEP + row.at_text + SEP + row.t_start + SEP +
-    row.t_end + SEP + row.lat + SEP + row.lon + SEP + row.precision_km + SEP + row.place + SEP + row.admin1 + SEP + row.admin2 +
-    SEP + row.type + SEP + row.by_actor + SEP + row.against_actor + SEP + row.unmatched + SEP + row.fatalities + SEP +
-    row.description + SEP + payload;
+    row.format +
+    SEP +
+    row.external_id +
+    SEP +
+    row.source_ids +
+    SEP +
+    row.url +
+    SEP +
+    row.at_text +
+    SEP +
+    row.t_start +
+    SEP +
+    row.t_end +
+    SEP +
+    row.lat +
+    SEP +
+    row.lon +
+    SEP +
+    row.precision_km +
+    SEP +
+    row.place +
+    SEP +
+    row.admin1 +
+    SEP +
+    row.admin2 +
+    SEP +
+    row.type +
+    SEP +
+    row.by_actor +
+    SEP +
+    row.against_actor +
+    SEP +
+    row.unmatched +
+    SEP +
+    row.fatalities +
+    SEP +
+    row.description +
+    SEP +
+    payload;
   // crypto.hash: one-shot, without a Hash object per row (Node >= 20.12)
   row.content_hash = hash('sha256', content, 'hex');
   row.id = `rp-${row.content_hash.slice(0, 24)}`;

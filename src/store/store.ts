@@ -10,6 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Finding, Verdict } from '../domain/finding.js';
+import type { ReportBatch } from './bulk-batch.js';
 import type { IncidentFilter, PageInput } from './incident-filter.js';
 import type {
   AuditEntry,
@@ -26,12 +27,13 @@ import type {
   StatusPoint,
   TokenRecord,
 } from './records.js';
+import type { SourceSnapshot } from './report-rows.js';
 import type { Database } from './schema.js';
 import type { AuditFilter } from './store-errors.js';
 
-export * from './records.js';
 export type { IncidentFilter, IncidentFilterInput, PageInput } from './incident-filter.js';
 export { incidentFilterSchema, pageSchema } from './incident-filter.js';
+export * from './records.js';
 
 export interface OpenStoreOptions {
   /** `postgres://...` / `postgresql://...`, or a SQLite file path (`:memory:` for tests) */
@@ -45,6 +47,7 @@ export interface OpenStoreOptions {
 }
 
 export type { ReportInput } from '../domain/report-input.js';
+
 import type { ReportInput } from '../domain/report-input.js';
 
 export interface ReportFilter {
@@ -146,6 +149,13 @@ export interface Store {
    * transaction. Returns what was new. `queue: true` only enqueues (for `truce worker`).
    */
   addReports(reports: ReportInput[], opts?: { queue?: boolean; actor?: string }): Promise<AddReportsResult>;
+  /**
+   * The bulk ingestion path: a decoded columnar batch (src/store/bulk-batch.ts) stored and clustered in one
+   * transaction, with the same ids, content hashes and clustering as `addReports` of its rows.
+   */
+  addReportBatch(batch: ReportBatch): Promise<Omit<AddReportsResult, 'reportIds'>>;
+  /** The source names and ratings known now, for a reader building batches in another thread. */
+  sourceSnapshot(): Promise<SourceSnapshot>;
   /** One report by hand (API, analyst), audited; clustered at once. */
   submitReport(report: ReportInput, actor: string): Promise<{ report: ReportRecord; created: boolean }>;
   /**
@@ -156,16 +166,31 @@ export interface Store {
   processQueue(limit: number, workerId?: string): Promise<number>;
   listSources(): Promise<SourceRecord[]>;
   /** Insert or update outlet ratings (from sources.yaml); recomputes confidence of their incidents. */
-  upsertSources(sources: { id?: string; name: string; reliability?: string | null; kind?: string | null; url?: string | null; aliases?: string[] }[]): Promise<void>;
+  upsertSources(
+    sources: {
+      id?: string;
+      name: string;
+      reliability?: string | null;
+      kind?: string | null;
+      url?: string | null;
+      aliases?: string[];
+    }[],
+  ): Promise<void>;
 
   // ---- findings and compliance -------------------------------------------------------------------
   listFindings(filter: FindingFilter, page?: PageInput): Promise<Page<FindingRecord>>;
   /** Replace all computed findings of these incidents (overrides are kept) and clear their stale flag. */
   replaceFindings(incidentIds: string[], findings: Finding[]): Promise<void>;
-  complianceSummary(agreementId: string, opts?: { from?: number; to?: number; period?: 'day' | 'month' }): Promise<ComplianceRow[]>;
+  complianceSummary(
+    agreementId: string,
+    opts?: { from?: number; to?: number; period?: 'day' | 'month' },
+  ): Promise<ComplianceRow[]>;
 
   // ---- claims and agreement status ---------------------------------------------------------------
-  listClaims(filter: { agreement?: string; incident?: string; kind?: ClaimKind }, page?: PageInput): Promise<Page<ClaimRecord>>;
+  listClaims(
+    filter: { agreement?: string; incident?: string; kind?: ClaimKind },
+    page?: PageInput,
+  ): Promise<Page<ClaimRecord>>;
   addClaim(claim: ClaimInput, actor: string): Promise<ClaimRecord>;
   /** The agreement's public status over time, derived from its claims (see docs/store.md). */
   agreementStatus(agreementId: string): Promise<StatusPoint[]>;
@@ -174,9 +199,25 @@ export interface Store {
   lockIncident(id: string, analyst: string): Promise<IncidentSummary>;
   unlockIncident(id: string, analyst: string): Promise<IncidentSummary>;
   /** Only the analyst holding the lock; `duplicate` needs `duplicateOf`. */
-  reviewIncident(id: string, analyst: string, outcome: ReviewOutcome, opts?: { note?: string; duplicateOf?: string }): Promise<IncidentSummary>;
-  overrideVerdict(input: { incident: string; agreement: string; verdict: Verdict; justification: string; analyst: string }): Promise<FindingRecord>;
-  clearOverride(input: { incident: string; agreement: string; justification: string; analyst: string }): Promise<FindingRecord>;
+  reviewIncident(
+    id: string,
+    analyst: string,
+    outcome: ReviewOutcome,
+    opts?: { note?: string; duplicateOf?: string },
+  ): Promise<IncidentSummary>;
+  overrideVerdict(input: {
+    incident: string;
+    agreement: string;
+    verdict: Verdict;
+    justification: string;
+    analyst: string;
+  }): Promise<FindingRecord>;
+  clearOverride(input: {
+    incident: string;
+    agreement: string;
+    justification: string;
+    analyst: string;
+  }): Promise<FindingRecord>;
   listAudit(filter: AuditFilter, page?: PageInput): Promise<Page<AuditEntry>>;
 
   // ---- API tokens (hashed) -----------------------------------------------------------------------
@@ -193,6 +234,5 @@ export interface AddReportsResult {
   /** ids of new reports, in input order */
   reportIds: string[];
 }
-
 
 export { openStore } from './open-store.js';

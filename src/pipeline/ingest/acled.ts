@@ -7,9 +7,9 @@
  * source (semicolon-separated outlets), notes.
  */
 import { DAY_MS, parseTime } from '../../domain/time.js';
-import { adminCode } from './admin-names.js';
 import type { ActorNameMapper } from './actor-names.js';
-import { readCsvReports } from './csv-report-reader.js';
+import { adminCode } from './admin-names.js';
+import { type CsvReportFormat, readCsvReports } from './csv-report-reader.js';
 import type { ReaderContext, ReadItem, ReadReport } from './types.js';
 
 export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'sub_event_type', 'actor1', 'latitude', 'longitude'];
@@ -57,7 +57,13 @@ export function localDay(date: string, tz: string): { start: number; end: number
 }
 
 /** `row(name)` reads a column of the record (empty string when absent). */
-export function acledRow(row: (name: string) => string, ctx: ReaderContext, actors: ActorNameMapper, line: number, payloadJson?: string): ReadReport | string {
+export function acledRow(
+  row: (name: string) => string,
+  ctx: ReaderContext,
+  actors: ActorNameMapper,
+  line: number,
+  payloadJson?: string,
+): ReadReport | string {
   const id = row('event_id_cnty').trim();
   if (!id) return 'event_id_cnty is empty';
   const date = acledDate(row('event_date') ?? '');
@@ -83,7 +89,13 @@ export function acledRow(row: (name: string) => string, ctx: ReaderContext, acto
   }
   const lat = Number(row('latitude'));
   const lon = Number(row('longitude'));
-  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180 || row('latitude').trim() === '') {
+  if (
+    !Number.isFinite(lat) ||
+    !Number.isFinite(lon) ||
+    Math.abs(lat) > 90 ||
+    Math.abs(lon) > 180 ||
+    row('latitude').trim() === ''
+  ) {
     return `latitude/longitude "${row('latitude')}", "${row('longitude')}" are not coordinates`;
   }
   const type = snakeType(row('sub_event_type') ?? '');
@@ -97,7 +109,10 @@ export function acledRow(row: (name: string) => string, ctx: ReaderContext, acto
     external_id: id,
     file: ctx.file,
     line,
-    sources: (row('source') ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+    sources: (row('source') ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean),
     when,
     t_start,
     t_end,
@@ -118,6 +133,8 @@ export function acledRow(row: (name: string) => string, ctx: ReaderContext, acto
   };
 }
 
+export const ACLED_CSV: CsvReportFormat = { label: 'an ACLED export', required: ACLED_REQUIRED, mapRow: acledRow };
+
 export function readAcled(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
-  return readCsvReports(path, ctx, { label: 'an ACLED export', required: ACLED_REQUIRED, mapRow: acledRow });
+  return readCsvReports(path, ctx, ACLED_CSV);
 }

@@ -14,10 +14,32 @@ export interface CsvReportFormat {
   /** what the file must be, for the error message: "an ACLED export" */
   label: string;
   required: readonly string[];
-  mapRow(row: RowAccessor, ctx: ReaderContext, actors: ActorNameMapper, line: number, payloadJson: string): ReadReport | string;
+  mapRow(
+    row: RowAccessor,
+    ctx: ReaderContext,
+    actors: ActorNameMapper,
+    line: number,
+    payloadJson: string,
+  ): ReadReport | string;
 }
 
-export async function* readCsvReports(path: string, ctx: ReaderContext, format: CsvReportFormat): AsyncGenerator<ReadItem> {
+export async function* readCsvReports(
+  path: string,
+  ctx: ReaderContext,
+  format: CsvReportFormat,
+): AsyncGenerator<ReadItem> {
+  for await (const items of readCsvReportChunks(path, ctx, format)) yield* items;
+}
+
+/**
+ * The same items, a chunk of the file (1 MiB) at a time: bulk ingestion takes them this way, one
+ * await per chunk instead of one async-generator step (a promise and a microtask) per row.
+ */
+export async function* readCsvReportChunks(
+  path: string,
+  ctx: ReaderContext,
+  format: CsvReportFormat,
+): AsyncGenerator<ReadItem[]> {
   const actors = new ActorNameMapper(ctx.registry);
   let checked = false;
   // one accessor for the whole file, reading the record in hand (no closure per row)
@@ -29,19 +51,21 @@ export async function* readCsvReports(path: string, ctx: ReaderContext, format: 
   };
   for await (const chunk of csvChunks(path, ctx.onBytes)) {
     if ('error' in chunk) {
-      yield { kind: 'error', line: chunk.line, message: chunk.error };
+      yield [{ kind: 'error', line: chunk.line, message: chunk.error }];
       return;
     }
     const { header, records } = chunk;
     if (!checked) {
       const missing = format.required.filter((c) => !header.has(c));
       if (missing.length) {
-        yield { kind: 'error', line: 1, message: `not ${format.label}: missing column(s) ${missing.join(', ')}` };
+        yield [{ kind: 'error', line: 1, message: `not ${format.label}: missing column(s) ${missing.join(', ')}` }];
         return;
       }
       checked = true;
     }
     index = header.index;
+    const items: ReadItem[] = new Array(records.length);
+    let k = 0;
     for (const rec of records) {
       fields = rec.fields;
       let r: ReadReport | string;
@@ -50,7 +74,11 @@ export async function* readCsvReports(path: string, ctx: ReaderContext, format: 
       } catch (err) {
         r = err instanceof Error ? err.message : String(err);
       }
-      yield typeof r === 'string' ? { kind: 'error', line: rec.line, message: r } : { kind: 'report', line: rec.line, report: r };
+      items[k++] =
+        typeof r === 'string'
+          ? { kind: 'error', line: rec.line, message: r }
+          : { kind: 'report', line: rec.line, report: r };
     }
+    yield items;
   }
 }

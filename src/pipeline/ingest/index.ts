@@ -5,12 +5,13 @@
  */
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ACLED_REQUIRED, readAcled } from './acled.js';
+import { ACLED_CSV, ACLED_REQUIRED, readAcled } from './acled.js';
+import { readCsvReportChunks } from './csv-report-reader.js';
 import { csvHeader } from './csv-rows.js';
 import { readJsonl } from './jsonl.js';
 import { readText } from './text.js';
 import type { IngestFormat, ReaderContext, ReadItem } from './types.js';
-import { readUcdp, UCDP_REQUIRED } from './ucdp.js';
+import { readUcdp, UCDP_CSV, UCDP_REQUIRED } from './ucdp.js';
 
 export type { IngestFormat, ReadClaim, ReaderContext, ReadItem, ReadReport } from './types.js';
 export { INGEST_FORMATS } from './types.js';
@@ -29,12 +30,16 @@ export async function detectFormat(path: string): Promise<IngestFormat> {
       const header = csvHeader(buf.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0]);
       if (ACLED_REQUIRED.every((c) => header.includes(c))) return 'acled';
       if (UCDP_REQUIRED.every((c) => header.includes(c))) return 'ucdp';
-      throw new FormatError(`${path}: a CSV file that is neither an ACLED export (event_id_cnty, ...) nor UCDP GED (id, date_start, where_prec, ...)`);
+      throw new FormatError(
+        `${path}: a CSV file that is neither an ACLED export (event_id_cnty, ...) nor UCDP GED (id, date_start, where_prec, ...)`,
+      );
     } finally {
       await fh.close();
     }
   }
-  throw new FormatError(`${path}: cannot tell the format from the extension "${ext}"; pass --format text|jsonl|acled|ucdp`);
+  throw new FormatError(
+    `${path}: cannot tell the format from the extension "${ext}"; pass --format text|jsonl|acled|ucdp`,
+  );
 }
 
 export function readReports(path: string, format: IngestFormat, ctx: ReaderContext): AsyncGenerator<ReadItem> {
@@ -48,4 +53,25 @@ export function readReports(path: string, format: IngestFormat, ctx: ReaderConte
     case 'text':
       return readText(path, ctx);
   }
+}
+
+/** The same items in arrays (a CSV chunk at a time, or up to 1,000 lines): for bulk ingestion. */
+export async function* readReportChunks(
+  path: string,
+  format: IngestFormat,
+  ctx: ReaderContext,
+): AsyncGenerator<ReadItem[]> {
+  if (format === 'acled' || format === 'ucdp') {
+    yield* readCsvReportChunks(path, ctx, format === 'acled' ? ACLED_CSV : UCDP_CSV);
+    return;
+  }
+  let items: ReadItem[] = [];
+  for await (const item of readReports(path, format, ctx)) {
+    items.push(item);
+    if (items.length >= 1000) {
+      yield items;
+      items = [];
+    }
+  }
+  if (items.length) yield items;
 }

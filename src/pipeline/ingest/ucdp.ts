@@ -5,12 +5,22 @@
  * best/low/high deaths, source_office, source_headline, where_description, adm_1, adm_2.
  */
 import { localDay } from './acled.js';
-import { adminCode } from './admin-names.js';
 import type { ActorNameMapper } from './actor-names.js';
-import { readCsvReports } from './csv-report-reader.js';
+import { adminCode } from './admin-names.js';
+import { type CsvReportFormat, readCsvReports } from './csv-report-reader.js';
 import type { ReaderContext, ReadItem, ReadReport } from './types.js';
 
-export const UCDP_REQUIRED = ['id', 'date_start', 'date_end', 'where_prec', 'side_a', 'side_b', 'best', 'latitude', 'longitude'];
+export const UCDP_REQUIRED = [
+  'id',
+  'date_start',
+  'date_end',
+  'where_prec',
+  'side_a',
+  'side_b',
+  'best',
+  'latitude',
+  'longitude',
+];
 /** where_prec -> km of uncertainty: place, within 25 km, district, governorate, between places, country, waters */
 const WHERE_PREC_KM: Record<string, number> = { '1': 1, '2': 25, '3': 50, '4': 100, '5': 50, '6': 300, '7': 500 };
 const TYPE_OF_VIOLENCE: Record<string, string> = { '1': 'armed_clash', '2': 'armed_clash', '3': 'attack' };
@@ -21,7 +31,13 @@ function day(s: string | undefined): string | null {
 }
 
 /** `row(name)` reads a column of the record (empty string when absent). */
-export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actors: ActorNameMapper, line: number, payloadJson?: string): ReadReport | string {
+export function ucdpRow(
+  row: (name: string) => string,
+  ctx: ReaderContext,
+  actors: ActorNameMapper,
+  line: number,
+  payloadJson?: string,
+): ReadReport | string {
   const id = row('id').trim();
   if (!id) return 'id is empty';
   const ds = day(row('date_start'));
@@ -37,14 +53,23 @@ export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actor
     return `date_start/date_end "${ds}", "${de}": ${(err as Error).message}`;
   }
   // formats.md `when` has no ranges: the coarsest partial date that covers the span
-  const when = ds === de ? ds : ds.slice(0, 7) === de.slice(0, 7) ? ds.slice(0, 7) : ds.slice(0, 4) === de.slice(0, 4) ? ds.slice(0, 4) : ds;
+  const when =
+    ds === de
+      ? ds
+      : ds.slice(0, 7) === de.slice(0, 7)
+        ? ds.slice(0, 7)
+        : ds.slice(0, 4) === de.slice(0, 4)
+          ? ds.slice(0, 4)
+          : ds;
   const lat = Number(row('latitude'));
   const lon = Number(row('longitude'));
-  if (!Number.isFinite(lat) || !Number.isFinite(lon) || row('latitude').trim() === '') return `latitude/longitude "${row('latitude')}", "${row('longitude')}" are not coordinates`;
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || row('latitude').trim() === '')
+    return `latitude/longitude "${row('latitude')}", "${row('longitude')}" are not coordinates`;
   const prec = row('where_prec').trim() ?? '';
   if (!(prec in WHERE_PREC_KM)) return `where_prec "${row('where_prec')}" is not 1-7`;
   const best = Number(row('best'));
-  if (row('best').trim() && !(Number.isInteger(best) && best >= 0)) return `best "${row('best')}" is not a whole number`;
+  if (row('best').trim() && !(Number.isInteger(best) && best >= 0))
+    return `best "${row('best')}" is not a whole number`;
   const a = actors.resolveAll(row('side_a') ?? '', '', t_start);
   const b = actors.resolveAll(row('side_b') ?? '', '', t_start);
   return {
@@ -52,7 +77,10 @@ export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actor
     external_id: `ucdp-${id}`,
     file: ctx.file,
     line,
-    sources: (row('source_office') ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+    sources: (row('source_office') ?? '')
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean),
     when,
     t_start,
     t_end,
@@ -73,6 +101,8 @@ export function ucdpRow(row: (name: string) => string, ctx: ReaderContext, actor
   };
 }
 
+export const UCDP_CSV: CsvReportFormat = { label: 'a UCDP GED file', required: UCDP_REQUIRED, mapRow: ucdpRow };
+
 export function readUcdp(path: string, ctx: ReaderContext): AsyncGenerator<ReadItem> {
-  return readCsvReports(path, ctx, { label: 'a UCDP GED file', required: UCDP_REQUIRED, mapRow: ucdpRow });
+  return readCsvReports(path, ctx, UCDP_CSV);
 }

@@ -9,19 +9,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import type { BulkEngine, BulkTx } from '../../bulk.js';
-import { INCIDENT_COLUMNS, REPORT_COLUMNS, type IncidentRow, type ReportRow } from '../../schema.js';
+import { BATCH_COLUMNS, copyField } from '../../bulk-batch.js';
+import { INCIDENT_COLUMNS, type IncidentRow, REPORT_COLUMNS, type ReportRow } from '../../schema.js';
 import { MAX_ANCHOR_SPAN_MS } from '../sqlite/bulk.js';
 
 /** the first key of our advisory locks, so they never collide with another application's */
 const LOCK_NAMESPACE = 0x7472_7563; // "truc"
-
-/** COPY text format: backslash escapes, \N for NULL (https://www.postgresql.org/docs/15/sql-copy.html) */
-function copyField(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '\\N';
-  const s = String(v);
-  return /[\\\n\r\t]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t') : s;
-}
 
 function* copyLines(rows: readonly object[], cols: readonly string[], chunkRows = 500): Generator<string> {
   let buf = '';
@@ -40,7 +33,26 @@ function* copyLines(rows: readonly object[], cols: readonly string[], chunkRows 
   if (buf) yield buf;
 }
 
-async function copyInto(tx: postgres.TransactionSql, table: string, cols: readonly string[], rows: readonly object[]): Promise<void> {
+/** COPY lines: each reader line completed with the writer's columns, ~1 MB per chunk */
+function* reportLines(lines: string[], rows: ReportRow[]): Generator<string> {
+  let buf = '';
+  for (let i = 0; i < lines.length; i++) {
+    const r = rows[i];
+    buf += `${lines[i]}\t${r.status}\t${r.incident_id === null ? '\\N' : copyField(r.incident_id)}\t${r.ingested_at}\t${r.processed_at ?? '\\N'}\n`;
+    if (buf.length > 1 << 20) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
+}
+
+async function copyInto(
+  tx: postgres.TransactionSql,
+  table: string,
+  cols: readonly string[],
+  rows: readonly object[],
+): Promise<void> {
   if (rows.length === 0) return;
   const writable = await tx.unsafe(`COPY ${table} (${cols.join(',')}) FROM STDIN`).writable();
   await pipeline(Readable.from(copyLines(rows, cols)), writable);
@@ -78,6 +90,18 @@ export function postgresBulk(sql: postgres.Sql): BulkEngine {
         if (rows.length === 0) return;
         await stage();
         await copyInto(tx, 'truce_reports_stage', REPORT_COLUMNS, rows);
+        await tx.unsafe(
+          `INSERT INTO reports (${reportCols}) SELECT ${reportCols} FROM truce_reports_stage ON CONFLICT (id) DO NOTHING;
+           TRUNCATE truce_reports_stage`,
+        );
+      },
+      async insertReportLines(lines: string[], rows: ReportRow[]) {
+        if (rows.length === 0) return;
+        await stage();
+        // the reader's COPY text of each row, then the writer's columns (status, incident, times)
+        const cols = [...BATCH_COLUMNS, 'status', 'incident_id', 'ingested_at', 'processed_at'];
+        const writable = await tx.unsafe(`COPY truce_reports_stage (${cols.join(',')}) FROM STDIN`).writable();
+        await pipeline(Readable.from(reportLines(lines, rows)), writable);
         await tx.unsafe(
           `INSERT INTO reports (${reportCols}) SELECT ${reportCols} FROM truce_reports_stage ON CONFLICT (id) DO NOTHING;
            TRUNCATE truce_reports_stage`,
