@@ -88,6 +88,9 @@ describe('findFatalities', () => {
       )?.total,
     ).toBe(30);
   });
+  it('reads a headline\'s "kill seven" without a victim noun', () => {
+    expect(f('Airstrikes kill seven and wound dozens more in Homs.')?.total).toBe(7);
+  });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';
     const r = f(s);

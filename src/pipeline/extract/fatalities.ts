@@ -50,7 +50,7 @@ const N_KILLED = new RegExp(
 );
 // "..., killing dozens." / "killing at least 7" with no victim noun
 const KILL_BARE = new RegExp(
-  `\\b(?:kill(?:ed|ing)|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?()(?=\\s*(?:[.,;]|$|and|in|on|at))`,
+  `\\b(?:kill(?:s|ed|ing)?|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N})(?:\\s*(?:-|to|and)\\s*(${N}))?()(?=\\s*(?:[.,;]|$|and|in|on|at))`,
   'gi',
 );
 const TOLL = new RegExp(

@@ -79,7 +79,15 @@ export function samePlace(a: ResolvedPlace['place'], b: ResolvedPlace['place']):
   if (a.name === b.name) return true;
   if ((a.level === 'governorate' || b.level === 'governorate') && a.admin1 && a.admin1 === b.admin1) return true;
   if ((a.level === 'district' || b.level === 'district') && a.admin2 && a.admin2 === b.admin2) return true;
-  return false;
+  // one lies within the other's radius: a neighbourhood of the city ("Homs" and "al-Waer"), for
+  // settlements only (a countryside's radius would swallow every village in it)
+  const r = Math.max(a.precision_km, b.precision_km);
+  return r <= 10 && kmBetween(a, b) <= r;
+}
+function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
 }
 
 const LEVEL_ORDER = { neighbourhood: 0, place: 1, subdistrict: 2, district: 3, governorate: 4 } as const;
