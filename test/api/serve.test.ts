@@ -48,17 +48,24 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(args: string[]): Promise<{ child: ChildProcess; port: number; out: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', ws, '--port', '0', ...args], {
+function start(
+  args: string[],
+  opts: { sources?: boolean; listening?: number } = {},
+): Promise<{ child: ChildProcess; port: number; out: () => string }> {
+  // `sources`: run src/ through tsx (bin/truce.js prefers dist/, which may predate the sources)
+  const cli = opts.sources
+    ? ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))]
+    : [bin];
+  const child = spawn(process.execPath, [...cli, 'serve', ws, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no "listening" line:\n${out}`)), 90_000);
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = /"url":"http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (m) {
+      if (m && out.split('"msg":"listening"').length > (opts.listening ?? 1)) {
         clearTimeout(timer);
         resolve({ child, port: Number(m[1]), out: () => out });
       }
@@ -113,4 +120,22 @@ describe('truce serve', () => {
     }
     expect(out()).toContain('stopped');
   });
+
+  it('serves with --workers 2 on one port and stops them all on SIGTERM', async () => {
+    const db = join(dir, 'workers.sqlite');
+    const { child, port, out } = await start(['--workers', '2', '--database', db], { sources: true, listening: 2 });
+    try {
+      const pages = await Promise.all(
+        Array.from({ length: 6 }, () => fetch(`http://127.0.0.1:${port}/api/v1/incidents`).then((r) => r.json())),
+      );
+      for (const p of pages) expect(p.items.map((i: { id: string }) => i.id)).toEqual(['d-2', 'd-1']);
+      expect(out()).toMatch(/"worker":1/);
+      expect(out()).toMatch(/"worker":2/);
+    } finally {
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(out().split('"msg":"stopped"').length - 1).toBe(3);
+  }, 120_000);
 });

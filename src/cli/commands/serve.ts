@@ -10,10 +10,13 @@
  * else `./.truce/truce.sqlite` in the current folder for the built-in workspace (which ships inside
  * the package and must stay read-only). A SQLite path or a postgres:// URL.
  *
+ * `--workers N` serves with N processes on one port (../serve-workers.ts: what is per process).
+ *
  * Tokens: `--create-token ROLE [--token-name NAME]` prints a new API token and exits;
  * `--print-admin-token` creates and prints an admin token on start when none exists yet.
  * Secrets are printed once and stored hashed. See docs/api.md.
  */
+import cluster from 'node:cluster';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +35,7 @@ import { openStore, type Store } from '../../store/store.js';
 import { builtinWorkspaceDir } from '../../workspace/builtin.js';
 import { isDirectory, loadWorkspace } from '../../workspace/load-workspace.js';
 import { formatProblem } from '../../workspace/problem.js';
+import { superviseWorkers } from '../serve-workers.js';
 
 /** `truce.yaml` in the workspace folder, or the file given with --config. Flags win over it. */
 export const serveConfigSchema = z
@@ -62,6 +66,8 @@ export interface ServeOptions {
   tokenName?: string;
   printAdminToken?: boolean;
   logLevel: string;
+  /** server processes sharing the port (default 1: this process serves) */
+  workers?: number;
 }
 
 const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -137,10 +143,12 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
     await store.close();
     return 0;
   }
-  if (opts.printAdminToken) await printAdminTokenIfNone(store, log);
+  // a worker of `--workers` runs this command again with the same flags: the primary did the setup
+  const setup = cluster.isPrimary;
+  if (setup && opts.printAdminToken) await printAdminTokenIfNone(store, log);
 
   const adjudicator = adjudicatorFor(workspace);
-  if (opts.demo) {
+  if (setup && opts.demo) {
     const loaded = await loadDemoEvidence(store, workspace, adjudicator);
     if (loaded) {
       log.info(
@@ -155,6 +163,11 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
       );
       for (const p of loaded.problems.slice(0, 20)) log.warn(p);
     }
+  }
+
+  if (cluster.isPrimary && (opts.workers ?? 1) > 1) {
+    await store.close();
+    return superviseWorkers(opts.workers ?? 1, log);
   }
 
   const webDist = join(packageRoot, 'web', 'dist');
@@ -180,7 +193,12 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
   return new Promise<number>((done) => {
     const server = listen({ fetch: app.fetch, port, hostname: host }, (info) => {
       log.info(
-        { url: `http://${host}:${info.port}/`, docs: `http://${host}:${info.port}/docs`, public_read: publicRead },
+        {
+          url: `http://${host}:${info.port}/`,
+          docs: `http://${host}:${info.port}/docs`,
+          public_read: publicRead,
+          ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
+        },
         'listening',
       );
     });
@@ -204,6 +222,8 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
         // a store that does not close in 5 s (a hung PostgreSQL connection) must not keep the process alive
         await Promise.race([store.close(), new Promise((r) => setTimeout(r, 5000).unref())]);
         log.info('stopped');
+        // a worker's channel to the primary would keep it alive
+        if (cluster.isWorker) process.disconnect();
         done(0);
       });
     };
@@ -215,6 +235,12 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
 function portNumber(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is an integer 0-65535');
+  return n;
+}
+
+function workerCount(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('--workers is an integer 1-64');
   return n;
 }
 
@@ -233,6 +259,11 @@ export function register(program: Command): void {
       new Option('--create-token <role>', 'create an API token with this role, print it, and exit').choices([...ROLES]),
     )
     .option('--token-name <name>', 'name for --create-token (who holds it)')
+    .option(
+      '--workers <n>',
+      'server processes sharing the port (default 1); caches and write rate limits are per process',
+      workerCount,
+    )
     .option('--print-admin-token', 'on start, create and print an admin token if none exists')
     .addOption(
       new Option('--log-level <level>', 'pino log level')
