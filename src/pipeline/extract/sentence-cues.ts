@@ -172,9 +172,9 @@ export function wordPrefixes(re: RegExp): Set<string> | undefined {
   let ok = true;
   // depth-first over continuations: `rest` is a stack of terms still to match after the current one
   let steps = 0;
-  const walk = (rest: Term[], prefix: string, sawBoundary: boolean): void => {
+  const walk = (rest: Term[], prefix: string, sawBoundary: boolean, depth = 0): void => {
     // a quantified group that can match the empty string would repeat forever: give up instead
-    if (!ok || ++steps > 50 * LIMIT) {
+    if (!ok || ++steps > 50 * LIMIT || depth > 500) {
       ok = false;
       return;
     }
@@ -189,13 +189,13 @@ export function wordPrefixes(re: RegExp): Set<string> | undefined {
     }
     const [t, ...tail] = rest;
     // the term zero times
-    if (t.min === 0) walk(tail, prefix, sawBoundary);
+    if (t.min === 0) walk(tail, prefix, sawBoundary, depth + 1);
     if (t.max === 0) return;
     // once more, then what remains of its quantifier
     const again: Term[] = t.max > 1 ? [{ atom: t.atom, min: Math.max(0, t.min - 1), max: t.max - 1 }, ...tail] : tail;
     const a = t.atom;
-    if (a.kind === 'assert') walk(tail, prefix, sawBoundary || (a.wordBoundary && prefix === ''));
-    else if (a.kind === 'group') for (const alt of a.alts) walk([...alt, ...again], prefix, sawBoundary);
+    if (a.kind === 'assert') walk(tail, prefix, sawBoundary || (a.wordBoundary && prefix === ''), depth + 1);
+    else if (a.kind === 'group') for (const alt of a.alts) walk([...alt, ...again], prefix, sawBoundary, depth + 1);
     else {
       if (prefix === '') {
         // the first character must sit right after \b and be a word character
@@ -209,7 +209,7 @@ export function wordPrefixes(re: RegExp): Set<string> | undefined {
         const lc = SPACE_LIKE.test(c) ? ANY_OTHER : c.toLowerCase();
         if (seen.has(lc)) continue;
         seen.add(lc);
-        walk(again, prefix + lc, sawBoundary);
+        walk(again, prefix + lc, sawBoundary, depth + 1);
       }
     }
   };
