@@ -24,7 +24,15 @@ import { schedulePhases } from './phase-schedule.js';
 import { inForce } from './reasons.js';
 import { ScopeIndex } from './scope-index.js';
 import { sortedOrder } from './sort-order.js';
-import { NOT_APPLICABLE, newOutcome, type Outcome, VERDICT_NAMES } from './verdict.js';
+import {
+  NOT_APPLICABLE,
+  newOutcome,
+  type Outcome,
+  PERMITTED,
+  UNDETERMINED,
+  VERDICT_NAMES,
+  VIOLATION,
+} from './verdict.js';
 import { ZoneRegistry } from './zone-registry.js';
 
 /** What the adjudicator needs from a workspace (the workspace loader's result satisfies it). */
@@ -99,7 +107,7 @@ export class Adjudicator {
       a.inForceReason = inForce(a);
     }
     this.site = new IncidentSite(this.registry, (code) => this.geometry.admin(code));
-    this.judge = new Judge(this.parties, this.registry, this.site);
+    this.judge = new Judge(this.parties, this.site);
     this.scope = new ScopeIndex(this.agreements, this.registry);
   }
 
@@ -149,10 +157,12 @@ export class Adjudicator {
    * The findings in output order (time, id, agreement id), as a generator so that a writer can
    * respect back-pressure; its return value is the counts.
    */
-  *findings(cols: IncidentColumns, options: { all?: boolean } = {}): Generator<Finding, AdjudicationStats> {
-    this.schedulePhases(cols);
+  *findings(input: IncidentColumns, options: { all?: boolean } = {}): Generator<Finding, AdjudicationStats> {
+    const order = this.outputOrder(input);
+    // the rows in output order (row k is incident order[k]): both passes then read them in turn
+    const cols = input.permuted(order);
+    this.schedule(cols, Infinity, order);
     const stats: AdjudicationStats = { incidents: cols.count, evaluations: 0, verdicts: [0, 0, 0, 0] };
-    const order = this.outputOrder(cols);
     const out = newOutcome();
     const judge = this.judge;
     const scope = this.scope;
@@ -160,46 +170,42 @@ export class Adjudicator {
     const all = options.all === true;
     const agreements = this.agreements;
     const nAgreements = agreements.length;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
+    const verdicts = stats.verdicts;
+    for (let i = 0; i < cols.count; i++) {
       stats.evaluations += nAgreements;
-      // row 1 without the judge when the facts are plain: not hostile, or outside the time in
-      // force (exactly the judge's answer: see Judge.judge); only the printed findings need it
-      if (!all && !cols.hostile[cols.type[i]]) {
-        stats.verdicts[NOT_APPLICABLE] += nAgreements;
+      if (all) {
+        judge.focus(cols, i);
+        for (let j = 0; j < nAgreements; j++) {
+          const a = agreements[j];
+          judge.judge(a, i, out, null);
+          verdicts[out.verdict]++;
+          const reasons: string[] = [];
+          judge.judge(a, i, out, reasons);
+          yield this.finding(cols, a, i, out, reasons);
+        }
         continue;
       }
-      let focused = false;
-      for (let j = 0; j < nAgreements; j++) {
-        const a = agreements[j];
+      // Row 1 without the judge when the facts are plain (exactly the judge's answer, see
+      // Judge.judge), counted at the end: not hostile; outside every scope (no candidate zone of
+      // the incident belongs to the agreement's scope, ScopeIndex); outside the time in force.
+      if (!cols.hostile[cols.type[i]]) continue;
+      judge.focus(cols, i);
+      scope.mark(site);
+      for (let m = 0; m < scope.markCount; m++) {
+        const a = agreements[scope.marks[m]];
         const z = a.tzIndex;
-        if (
-          !all &&
-          (cols.end[z][i] < a.from ||
-            cols.start[z][i] >= a.until ||
-            (cols.end[z][i] === a.from && cols.start[z][i] < a.from))
-        ) {
-          stats.verdicts[NOT_APPLICABLE]++;
-          continue;
-        }
-        if (!focused) {
-          judge.focus(cols, i);
-          if (!all) scope.mark(site);
-          focused = true;
-        }
-        // none of the incident's candidate zones is in this agreement's scope: row 1 at every instant
-        if (!all && !scope.marked(j)) {
-          stats.verdicts[NOT_APPLICABLE]++;
-          continue;
-        }
+        const s = cols.start[z][i];
+        const e = cols.end[z][i];
+        if (e < a.from || s >= a.until || (e === a.from && s < a.from)) continue;
         judge.judge(a, i, out, null);
-        stats.verdicts[out.verdict]++;
-        if (out.verdict === NOT_APPLICABLE && !all) continue;
+        if (out.verdict === NOT_APPLICABLE) continue;
+        verdicts[out.verdict]++;
         const reasons: string[] = [];
         judge.judge(a, i, out, reasons);
         yield this.finding(cols, a, i, out, reasons);
       }
     }
+    verdicts[NOT_APPLICABLE] = stats.evaluations - verdicts[VIOLATION] - verdicts[PERMITTED] - verdicts[UNDETERMINED];
     return stats;
   }
 
@@ -252,8 +258,13 @@ export class Adjudicator {
 
   /** Pass 1: the completion instant of every phase (phase-schedule.ts), up to `cutoff`. */
   schedulePhases(cols: IncidentColumns, cutoff = Infinity): void {
+    this.schedule(cols, cutoff);
+  }
+
+  /** The schedule over `cols`; phaseResets hold incident rowIndex[i] for row i (default i). */
+  private schedule(cols: IncidentColumns, cutoff: number, rowIndex?: Uint32Array): void {
     const { agreements, parties, judge, scope, phaseResets } = this;
-    schedulePhases({ agreements, parties, judge, scope, phaseResets }, cols, cutoff);
+    schedulePhases({ agreements, parties, judge, scope, phaseResets }, cols, cutoff, rowIndex);
   }
 
   finding(cols: IncidentColumns, a: CompiledAgreement, i: number, o: Outcome, reasons: string[]): Finding {

@@ -9,7 +9,7 @@ import { type Containment, EDGE, OUT } from './containment.js';
 import type { AreaGeometry } from './geometry-source.js';
 import { type IncidentColumns, PLACE_AREA, PLACE_POINT } from './incident-columns.js';
 import { PolygonZone } from './polygon-zone.js';
-import type { ZoneRegistry } from './zone-registry.js';
+import type { ZoneEntry, ZoneRegistry } from './zone-registry.js';
 
 const UNKNOWN = -1;
 
@@ -19,6 +19,9 @@ export class IncidentSite {
   count = 0;
   private readonly stamp: Int32Array;
   private readonly state: Int8Array;
+  /** describeDistance of the current incident per zone, valid where distanceStamp = generation */
+  private readonly distanceStamp: Int32Array;
+  private readonly distance: Float64Array;
   private generation = 0;
   private readonly registry: ZoneRegistry;
   private readonly areaGeometry: (code: string) => AreaGeometry | undefined;
@@ -39,6 +42,26 @@ export class IncidentSite {
     this.candidates = new Int32Array(Math.max(1, n));
     this.stamp = new Int32Array(Math.max(1, n));
     this.state = new Int8Array(Math.max(1, n));
+    this.distanceStamp = new Int32Array(Math.max(1, n));
+    this.distance = new Float64Array(Math.max(1, n));
+  }
+
+  /** Registry entry z (the zone and how it is written), for reasons. */
+  entry(z: number): ZoneEntry {
+    return this.registry.entries[z];
+  }
+
+  /**
+   * For reasons: the distance (km) from the current incident's point to what defines zone z's edge.
+   * Several agreements name the same zone (a country scope, an amendment's copy), and the exact
+   * distance to a long boundary is the costliest part of a finding, so it is kept per incident.
+   */
+  distanceTo(z: number): number {
+    if (this.distanceStamp[z] !== this.generation) {
+      this.distance[z] = this.registry.entries[z].zone.describeDistance(this.lon, this.lat);
+      this.distanceStamp[z] = this.generation;
+    }
+    return this.distance[z];
   }
 
   /** Points the site at incident i of the columns. */

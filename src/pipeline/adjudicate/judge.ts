@@ -31,14 +31,12 @@ import {
   VERDICT_NAMES,
   VIOLATION,
 } from './verdict.js';
-import type { ZoneRegistry } from './zone-registry.js';
 
 const CIVILIANS_CODE = 0;
 const MAX_PIECES = 64;
 
 export class Judge {
   private readonly parties: PartyResolver;
-  private readonly registry: ZoneRegistry;
   private readonly site: IncidentSite;
   private cols!: IncidentColumns;
   private readonly cuts = new Float64Array(MAX_PIECES + 1);
@@ -48,9 +46,8 @@ export class Judge {
   /** per code: true for civilians and actors of kind civilians (formats.md §5) */
   private readonly civilianCode: (code: number) => boolean;
 
-  constructor(parties: PartyResolver, registry: ZoneRegistry, site: IncidentSite) {
+  constructor(parties: PartyResolver, site: IncidentSite) {
     this.parties = parties;
-    this.registry = registry;
     this.site = site;
     const memo = new Map<number, boolean>();
     this.descriptorCode = (code) => {
@@ -196,7 +193,7 @@ export class Judge {
     if (reasons) {
       if (rs.scopeRule[scopeZone] === COUNTRY_SCOPE)
         reasons.push(`no cessation rule: the scope is the whole of ${a.agreement.country}`);
-      if (scope === IN) reasons.push(R.place(this.registry, cols, i, scopeZone, rs.zoneName.get(scopeZone)!, IN));
+      if (scope === IN) reasons.push(R.place(this.site, cols, i, scopeZone, rs.zoneName.get(scopeZone)!, IN));
       this.phaseReasons(a, rs, mask, reasons);
     }
     const table = a.tables[seg];
@@ -240,7 +237,7 @@ export class Judge {
     // row 2: undetermined
     if (scope === EDGE) {
       out.verdict = UNDETERMINED;
-      reasons?.push(R.place(this.registry, cols, i, scopeZone, rs.zoneName.get(scopeZone)!, EDGE));
+      reasons?.push(R.place(this.site, cols, i, scopeZone, rs.zoneName.get(scopeZone)!, EDGE));
       return;
     }
     if (byUnknown) {
@@ -274,7 +271,7 @@ export class Judge {
         if (st === IN) {
           out.verdict = PERMITTED;
           out.rule = rs.version.rules[r];
-          reasons?.push(R.place(this.registry, cols, i, z, rs.zoneName.get(z)!, IN, 'strike zone'));
+          reasons?.push(R.place(this.site, cols, i, z, rs.zoneName.get(z)!, IN, 'strike zone'));
           return;
         }
         if (st === EDGE && edgeZone < 0) edgeZone = z;
@@ -282,7 +279,7 @@ export class Judge {
       if (edgeZone >= 0) {
         out.verdict = UNDETERMINED;
         out.rule = rs.version.rules[rs.strikeRule[edgeZone]];
-        reasons?.push(R.place(this.registry, cols, i, edgeZone, rs.zoneName.get(edgeZone)!, EDGE, 'strike zone'));
+        reasons?.push(R.place(this.site, cols, i, edgeZone, rs.zoneName.get(edgeZone)!, EDGE, 'strike zone'));
         return;
       }
       out.verdict = VIOLATION;
@@ -324,7 +321,7 @@ export class Judge {
     const site = this.site;
     for (let c = 0; c < site.count; c++) {
       const z = site.candidates[c];
-      if (rs.scopeRule[z] >= 0) return R.place(this.registry, this.cols, i, z, rs.zoneName.get(z)!, OUT);
+      if (rs.scopeRule[z] >= 0) return R.place(this.site, this.cols, i, z, rs.zoneName.get(z)!, OUT);
     }
     return `outside the scope (${names.join(', ')})`;
   }

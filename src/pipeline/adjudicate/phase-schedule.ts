@@ -61,7 +61,13 @@ function counted(cols: IncidentColumns, z: number, parties: PartyResolver): Coun
   return { index, key };
 }
 
-export function schedulePhases(ctx: ScheduleContext, cols: IncidentColumns, cutoff = Infinity): void {
+/** `rowIndex`: when `cols` are permuted rows, the incident index of each row (for phaseResets). */
+export function schedulePhases(
+  ctx: ScheduleContext,
+  cols: IncidentColumns,
+  cutoff = Infinity,
+  rowIndex?: Uint32Array,
+): void {
   const { agreements, parties, judge, scope, phaseResets } = ctx;
   const out = newOutcome();
   phaseResets.clear();
@@ -135,7 +141,7 @@ export function schedulePhases(ctx: ScheduleContext, cols: IncidentColumns, cuto
         if (!(v < a.phaseAt[p] && v > a.phaseAt[p] - n)) continue;
         if (attributable & (1 << p)) {
           a.phaseAt[p] = v + n;
-          resets[p].push(i);
+          resets[p].push(rowIndex ? rowIndex[i] : i);
         }
       }
     }

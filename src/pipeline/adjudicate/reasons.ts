@@ -8,9 +8,9 @@ import type { CompiledAgreement } from './compiled-agreement.js';
 import { EDGE, IN } from './containment.js';
 import type { IncidentColumns } from './incident-columns.js';
 import { PLACE_AREA, PLACE_POINT } from './incident-columns.js';
+import type { IncidentSite } from './incident-site.js';
 import type { MembershipSpan, PartyResolver } from './party-resolver.js';
 import { boundaryAt } from './time-cache.js';
-import type { ZoneRegistry } from './zone-registry.js';
 
 /** A time as written when it is a plain date (monitors read "2018-08-01"), else ISO UTC. */
 export function when(v: string | Date | undefined, fallback?: number): string {
@@ -37,7 +37,7 @@ const width = (x: number) => String(Number(x.toFixed(2)));
 
 /** "inside zone dmz (3.0 km from the line, band 7.5-10 km)" and its siblings. */
 export function place(
-  registry: ZoneRegistry,
+  site: IncidentSite,
   cols: IncidentColumns,
   i: number,
   z: number,
@@ -45,7 +45,7 @@ export function place(
   state: number,
   what = 'zone',
 ): string {
-  const entry = registry.entries[z];
+  const entry = site.entry(z);
   const label = `${what} ${name}`;
   if (entry.unavailable) return `${label} cannot be placed: ${entry.unavailable}`;
   if (cols.place[i] === PLACE_AREA) {
@@ -55,7 +55,8 @@ export function place(
     return `${unit} lies outside ${label}`;
   }
   if (cols.place[i] !== PLACE_POINT) return `the place "${cols.unknownPlaces[cols.area[i]]}" is not in the gazetteer`;
-  const d = entry.zone.describeDistance(cols.lon[i], cols.lat[i]);
+  // the site is focused on incident i: its point is (cols.lon[i], cols.lat[i])
+  const d = site.distanceTo(z);
   const r = cols.radius[i];
   let detail: string;
   if (entry.buffer) {

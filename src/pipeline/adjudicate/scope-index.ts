@@ -20,6 +20,9 @@ export class ScopeIndex {
   private readonly boxes: Float64Array[];
   private readonly stamp: Int32Array;
   private generation = 0;
+  /** the agreements marked by the last `mark`, ascending: marks[0] .. marks[markCount - 1] */
+  readonly marks: Int32Array;
+  markCount = 0;
 
   constructor(agreements: readonly CompiledAgreement[], registry: ZoneRegistry) {
     const n = registry.entries.length;
@@ -41,17 +44,34 @@ export class ScopeIndex {
       return b;
     });
     this.stamp = new Int32Array(Math.max(1, agreements.length));
+    this.marks = new Int32Array(Math.max(1, agreements.length));
   }
 
-  /** Marks the agreements that a candidate zone of the site (its current incident) can put in scope. */
+  /**
+   * Marks the agreements that a candidate zone of the site (its current incident) can put in scope,
+   * and lists them in `marks`, ascending (the order findings are written in).
+   */
   mark(site: IncidentSite): void {
     const gen = ++this.generation;
-    const { start, list, stamp } = this;
+    const { start, list, stamp, marks } = this;
     const candidates = site.candidates;
+    let n = 0;
     for (let c = 0; c < site.count; c++) {
       const z = candidates[c];
-      for (let k = start[z], end = start[z + 1]; k < end; k++) stamp[list[k]] = gen;
+      for (let k = start[z], end = start[z + 1]; k < end; k++) {
+        const j = list[k];
+        if (stamp[j] === gen) continue;
+        stamp[j] = gen;
+        // insertion into the short ascending list
+        let at = n++;
+        while (at > 0 && marks[at - 1] > j) {
+          marks[at] = marks[at - 1];
+          at--;
+        }
+        marks[at] = j;
+      }
     }
+    this.markCount = n;
   }
 
   /** Since the last `mark`: can agreement j's scope contain the incident at all? */

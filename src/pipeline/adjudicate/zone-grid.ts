@@ -80,27 +80,46 @@ export class ZoneGrid {
     ];
   }
 
+  /** The cell coordinate of a value along one axis, clamped to [0, hi]. */
+  private static clampCell(v: number, hi: number): number {
+    return v < 0 ? 0 : v > hi ? hi : v;
+  }
+
   /** Writes the zones whose box meets the query box into `out`, ascending; returns how many. */
   query(minX: number, minY: number, maxX: number, maxY: number, out: Int32Array): number {
     const b = this.boxes;
-    const stamp = this.stamp;
     let count = 0;
-    const gen = ++this.generation;
     const gridMaxX = this.x0 + this.nx * this.cell;
     const gridMaxY = this.y0 + this.ny * this.cell;
     let several = false;
     if (maxX >= this.x0 && maxY >= this.y0 && minX <= gridMaxX && minY <= gridMaxY) {
-      const [cx0, cy0, cx1, cy1] = this.cells(minX, minY, maxX, maxY);
+      // the cell range, computed inline (no array per query: this runs once per incident)
+      const cx0 = ZoneGrid.clampCell(Math.floor((minX - this.x0) / this.cell), this.nx - 1);
+      const cy0 = ZoneGrid.clampCell(Math.floor((minY - this.y0) / this.cell), this.ny - 1);
+      const cx1 = ZoneGrid.clampCell(Math.floor((maxX - this.x0) / this.cell), this.nx - 1);
+      const cy1 = ZoneGrid.clampCell(Math.floor((maxY - this.y0) / this.cell), this.ny - 1);
       several = cx0 !== cx1 || cy0 !== cy1;
-      for (let y = cy0; y <= cy1; y++) {
-        for (let x = cx0; x <= cx1; x++) {
-          const c = y * this.nx + x;
-          for (let k = this.start[c], end = this.start[c + 1]; k < end; k++) {
-            const z = this.items[k];
-            if (stamp[z] === gen) continue;
-            stamp[z] = gen;
-            if (b[4 * z] <= maxX && b[4 * z + 1] <= maxY && b[4 * z + 2] >= minX && b[4 * z + 3] >= minY)
-              out[count++] = z;
+      if (!several) {
+        // one cell (a point, a small circle): its list holds each zone once, ascending
+        const c = cy0 * this.nx + cx0;
+        for (let k = this.start[c], end = this.start[c + 1]; k < end; k++) {
+          const z = this.items[k];
+          if (b[4 * z] <= maxX && b[4 * z + 1] <= maxY && b[4 * z + 2] >= minX && b[4 * z + 3] >= minY)
+            out[count++] = z;
+        }
+      } else {
+        const stamp = this.stamp;
+        const gen = ++this.generation;
+        for (let y = cy0; y <= cy1; y++) {
+          for (let x = cx0; x <= cx1; x++) {
+            const c = y * this.nx + x;
+            for (let k = this.start[c], end = this.start[c + 1]; k < end; k++) {
+              const z = this.items[k];
+              if (stamp[z] === gen) continue;
+              stamp[z] = gen;
+              if (b[4 * z] <= maxX && b[4 * z + 1] <= maxY && b[4 * z + 2] >= minX && b[4 * z + 3] >= minY)
+                out[count++] = z;
+            }
           }
         }
       }
