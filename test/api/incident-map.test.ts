@@ -5,6 +5,9 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiBackend } from '../../src/api/backend.js';
+import { newRouter } from '../../src/api/router.js';
+import { incidentMapRoutes, SNAPSHOT_FRESH_MS } from '../../src/api/routes/incident-map.js';
 import { DIALECTS, type Harness, harness, verdictOf } from './harness.js';
 
 interface Feature {
@@ -122,5 +125,91 @@ describe.each(DIALECTS)('$name', (dialect) => {
     expect(doc.paths['/api/v1/incidents/map'].get['x-truce-access']).toBe('read');
     expect((await h.get(`/api/v1/incidents/${h.ids[0]}`)).status).toBe(200);
     expect((await h.get('/api/v1/incidents/no-such-incident')).status).toBe(404);
+  });
+});
+
+describe('incident map snapshots', () => {
+  type Item = {
+    id: string;
+    where: { lon: number | null; lat: number | null };
+    verdict: string | null;
+    fatalities: number | null;
+  };
+  let now = 1_000_000;
+  let builds = 0;
+  let buildCost = 0;
+  let items: Item[] = [];
+  const backend = {
+    async *exportIncidents(q: { verdict?: string[] }) {
+      builds++;
+      now += buildCost; // the build "takes" buildCost ms
+      for (const i of items) if (!q.verdict || q.verdict.includes(i.verdict ?? '')) yield i;
+    },
+  } as unknown as ApiBackend;
+  const app = newRouter();
+  app.use('*', async (c, next) => {
+    c.set('principal', { kind: 'anonymous' } as never);
+    c.set('publicRead', true);
+    await next();
+  });
+  app.route(
+    '/api/v1',
+    incidentMapRoutes(backend, () => now),
+  );
+  app.post('/api/v1/reports', (c) => c.json({ ok: true }, c.req.query('fail') ? 400 : 201));
+  const at = (k: number, verdict: string): Item => ({
+    id: `i${k}`,
+    where: { lon: 36 + k / 100, lat: 35 },
+    verdict,
+    fatalities: 1,
+  });
+  const get = async (q = '') => {
+    const r = await app.request(`/api/v1/incidents/map?z=14${q}`);
+    expect(r.status).toBe(200);
+    return { etag: r.headers.get('etag'), total: ((await r.json()) as { total: number }).total };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it('builds once per filter set, answers a stale snapshot while rebuilding it, and drops all on a successful write', async () => {
+    items = [at(1, 'violation'), at(2, 'permitted')];
+    const first = await get();
+    expect(first.total).toBe(2);
+    expect(builds).toBe(1);
+    items.push(at(3, 'violation'));
+    now += SNAPSHOT_FRESH_MS - 1;
+    expect(await get()).toEqual(first); // fresh: no rebuild
+    expect(builds).toBe(1);
+    expect((await get('&verdict=violation')).total).toBe(2); // another filter set, its own snapshot
+    expect(builds).toBe(2);
+    now += 2;
+    expect(await get()).toEqual(first); // stale: answered from the old one...
+    await settle();
+    expect(builds).toBe(3); // ...while it is rebuilt
+    const rebuilt = await get();
+    expect(rebuilt.total).toBe(3);
+    expect(rebuilt.etag).not.toBe(first.etag);
+
+    items.push(at(4, 'undetermined'));
+    expect((await app.request('/api/v1/reports?fail=1', { method: 'POST' })).status).toBe(400);
+    expect((await get()).total).toBe(3); // a failed write changes nothing
+    expect((await app.request('/api/v1/reports', { method: 'POST' })).status).toBe(201);
+    expect((await get()).total).toBe(4); // the writer's next map has the change
+    expect(builds).toBe(4);
+  });
+
+  it('keeps a snapshot fresh for 20 times its build time when that is longer than SNAPSHOT_FRESH_MS', async () => {
+    buildCost = 2_000;
+    await app.request('/api/v1/reports', { method: 'POST' });
+    const b0 = builds;
+    await get();
+    expect(builds).toBe(b0 + 1);
+    now += 39_000;
+    await get();
+    await settle();
+    expect(builds).toBe(b0 + 1);
+    now += 2_000;
+    await get();
+    await settle();
+    expect(builds).toBe(b0 + 2);
   });
 });

@@ -44,14 +44,14 @@ export function mapStyle(): maplibregl.StyleSpecification {
       type: 'fill',
       source: 'basemap',
       filter: ['==', ['get', 'level'], 0],
-      paint: { 'fill-color': '#f4f1ea', 'fill-opacity': 1 },
+      paint: { 'fill-color': '#f4f1ea', 'fill-antialias': false },
     },
     {
       id: 'syria',
       type: 'fill',
       source: 'basemap',
       filter: ['==', ['get', 'level'], 1],
-      paint: { 'fill-color': '#ffffff', 'fill-opacity': 1 },
+      paint: { 'fill-color': '#ffffff', 'fill-antialias': false },
     },
     {
       id: 'adm1-lines',
@@ -71,7 +71,7 @@ export function mapStyle(): maplibregl.StyleSpecification {
       id: 'zones-fill',
       type: 'fill',
       source: 'zones',
-      paint: { 'fill-color': '#6a51a3', 'fill-opacity': 0.08 },
+      paint: { 'fill-color': '#6a51a3', 'fill-opacity': 0.08, 'fill-antialias': false },
     },
     {
       id: 'zones-line',

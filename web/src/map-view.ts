@@ -57,6 +57,9 @@ export class IncidentMap {
       container,
       style: mapStyle(),
       bounds: SYRIA_BOUNDS,
+      // no symbols to fade in: a fade keeps MapLibre repainting for 300 ms after each placement,
+      // and a frame costs 100-250 ms in a software WebGL (headless chromium) under load
+      fadeDuration: 0,
       attributionControl: { customAttribution: 'Boundaries: OCHA, HDX; Natural Earth' },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
