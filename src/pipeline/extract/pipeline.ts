@@ -5,7 +5,7 @@ import { CASUALTY_CUE } from './event-types.js';
 import { findFatalities } from './fatalities.js';
 import { assemble, type Draft, isViolent, type SentenceFacts } from './incidents.js';
 import type { Language } from './language.js';
-import { namedPlaceMentions, type PlaceMention, type ResolvedPlace, resolvePlace } from './places.js';
+import { longestMentions, namedPlaceMentions, type PlaceMention, type ResolvedPlace, resolvePlace } from './places.js';
 import type { ExtractResources } from './resources.js';
 import { headerIncident } from './header.js';
 import { findRoles, type Party } from './roles.js';
@@ -70,7 +70,7 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
     }
     return g;
   };
-  const placeMentions = [...found, ...namedPlaceMentions(text, gazetteer, found, govAt)].sort((a, b) => a.start - b.start);
+  const placeMentions = longestMentions([...found, ...namedPlaceMentions(text, gazetteer, found, govAt)]).sort((a, b) => a.start - b.start);
   const docGov = new Map<string, number>();
   for (const m of placeMentions) {
     const c = m.candidates[0];

@@ -46,7 +46,7 @@ export interface PlaceFinder {
  * governorate named nearby, so that a fuzzy match cannot move the incident across the country.
  */
 const NAMED_PLACE =
-  /\b(?:town|village|city|neighbou?rhood|district|suburb|camp|area) of ((?:al-|el-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(?:\s+(?:al-)?[\p{Lu}][\p{L}'’-]+)?)|\b((?:al-|Al-)?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s+(?:town|village|city|neighbou?rhood|district|camp)\b/gu;
+  /\b(?:town|village|city|neighbou?rhood|district|suburb|camp|area) of ((?:al-|el-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(?:\s+(?:al-)?[\p{Lu}][\p{L}'’-]+)?)|\b((?:al-|Al-)?[\p{Lu}][\p{L}'’-]+(?:\s+(?:al-|Al-|Al\s+|al\s+)?[\p{Lu}][\p{L}'’-]+)?)\s+(?:town|village|city|neighbou?rhood|district|camp|area|suburb)\b/gu;
 export function namedPlaceMentions(
   text: string,
   finder: PlaceFinder,
@@ -58,8 +58,10 @@ export function namedPlaceMentions(
   const out: PlaceMention[] = [];
   const add = (name: string, start: number, gov: string | undefined): boolean => {
     const end = start + name.length;
-    if (!gov || known.some((k) => k.start < end && start < k.end) || out.some((k) => k.start < end && start < k.end))
-      return false;
+    // a longer name may contain a shorter known one ("Khan Al Sheikh" holds "Khan"): the caller
+    // keeps the longest of overlapping mentions
+    const inside = (k: PlaceMention) => k.start < end && start < k.end && !(k.start >= start && k.end <= end && k.end - k.start < end - start);
+    if (!gov || known.some(inside) || out.some((k) => k.start < end && start < k.end)) return false;
     const c = lookup(name, gov).filter((x) => x.admin1 === gov && x.level !== 'governorate');
     if (c.length) out.push({ start, end, text: name, candidates: c });
     return c.length > 0;
@@ -87,6 +89,11 @@ export function namedPlaceMentions(
 const ADDRESS_AFTER = /^\s*(?:[-_:|–]+|\|\|)\s*((?:al-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(\s+[\p{L}][\p{L}'’-]+)?)/u;
 /** "Ghanto, Homs", "Umm Sharshouh. Homs": the name before a governorate */
 const ADDRESS_BEFORE = /((?:al-|Al-|Al )?[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)\s*[,.]\s*$/u;
+
+/** Of overlapping mentions, the one spanning the others ("Khan Al Sheikh" over "Khan"). */
+export function longestMentions(ms: PlaceMention[]): PlaceMention[] {
+  return ms.filter((m) => !ms.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+}
 
 export interface ResolvedPlace extends Span {
   place: PlaceRecord;
