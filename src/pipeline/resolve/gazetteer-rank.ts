@@ -43,10 +43,16 @@ const KIND_SCORE: Record<PlaceKind, number> = {
   landmark: 0.3,
 };
 const CONTEXT_SCORE = 2;
+const INCIDENT_PRIOR = 0.2;
+const isIncidentSource = (s: string) => s.startsWith('syrian-archive-video:');
 
 export function score(place: Place, matched: Matched, adm1?: string): number {
   let s = MATCH_SCORE[matched] + KIND_SCORE[place.kind];
   if (place.population) s += Math.log10(place.population) / 20;
+  // where no population is known: attested in conflict-incident records (Syrian Archive verified
+  // videos) stands in as the prior for being the place conflict reporting means ("Jobar" the
+  // Damascus district rather than the Homs village of the same name)
+  else if (place.sources.some(isIncidentSource)) s += INCIDENT_PRIOR;
   if (adm1 && place.adm1 === adm1) s += CONTEXT_SCORE;
   return Math.round(s * 1000) / 1000;
 }

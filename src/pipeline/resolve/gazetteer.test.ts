@@ -93,6 +93,11 @@ describe('lookup (shipped gazetteer)', () => {
     expect(lookup('Duma', { adm1: 'SY05' })[0].adm1).toBe('SY05');
   });
 
+  it('without context, prefers a same-named place attested in conflict-incident records', () => {
+    expect(top('Jobar')?.adm1).toBe('SY01');
+    expect(top('Adra')?.adm1).toBe('SY03');
+    expect(top('Jobar', 'SY04')?.adm1).toBe('SY04');
+  });
   it('falls back to a fuzzy match and ranks it below exact ones', () => {
     const fuzzy = top('Deir Azzour');
     expect(fuzzy).toMatchObject({ matched: 'fuzzy', adm1: 'SY09' });
