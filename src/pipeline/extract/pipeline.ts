@@ -195,6 +195,8 @@ export function runPipeline(text: string, p: PipelineInput): ExtractResult {
   return { language: p.language, incidents, claims, warnings: p.warnings, skipped };
 }
 
+/** FatalityFacts fields that are not incident output */
+const INTERNAL_FATALITY_KEYS = new Set(['evidence', 'best', 'update', 'vague']);
 function toIncident(d: Draft, p: PipelineInput, n: number, facts: SentenceFacts[]): ExtractedIncident | undefined {
   const ev: Evidence = { type: [span(d.typeSpan)] };
   const inferred: Array<'when' | 'where'> = [];
@@ -244,9 +246,13 @@ function toIncident(d: Draft, p: PipelineInput, n: number, facts: SentenceFacts[
     ev.against = [span(d.roles.against)];
   }
   if (d.fatalities && d.fatalities.total !== undefined) {
-    const { evidence, best: _b, update: _u, vague: _v, ...f } = d.fatalities;
-    inc.fatalities = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-    ev.fatalities = evidence;
+    // the defined figures, in the facts' own key order (a loop: rest + entries + fromEntries
+    // allocated four objects per incident)
+    const f: Record<string, number> = {};
+    const figures = d.fatalities as unknown as Record<string, unknown>;
+    for (const k of Object.keys(figures)) if (!INTERNAL_FATALITY_KEYS.has(k) && figures[k] !== undefined) f[k] = figures[k] as number;
+    inc.fatalities = f;
+    ev.fatalities = d.fatalities.evidence;
   }
   if (p.source) inc.sources = [{ outlet: p.source }];
   if (inferred.length) inc.inferred = inferred;

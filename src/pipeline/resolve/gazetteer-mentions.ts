@@ -14,7 +14,7 @@ import * as textModule from './gazetteer-text.js';
 // in a loop that runs once per word.
 const { ARTICLE_TOKENS, arabicStems, isArabic, isProper, normToken } = textModule;
 
-const QUOTE_UNITS = new Set([...'‘’ʿʾ`\'ʻʼ´'].map((c) => c.charCodeAt(0)));
+const QUOTE_UNITS = new Set([..."‘’ʿʾ`'ʻʼ´"].map((c) => c.charCodeAt(0)));
 const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
 
 /** Same class as TOKEN_RE in gazetteer-text.ts, tested on one UTF-16 code unit. */
@@ -100,6 +100,8 @@ interface CachedToken {
   /** the norm's word ids in `trie` (null: a word of it is in no key); recomputed for another trie */
   trie?: Trie;
   words: number[] | null;
+  /** the trie node after this token as a key's first word, -1 when no key starts with it */
+  root: number;
 }
 /**
  * Tokens seen before, by an FNV-1a hash of their code units: news repeats a small vocabulary,
@@ -110,6 +112,7 @@ const tokenCache = new Map<number, CachedToken>();
 // token arrays of the scan, reused across calls (the scan is not re-entrant)
 const norms: string[] = [];
 const tokenWords: Array<number[] | null> = [];
+const tokenRoots: number[] = [];
 let froms = new Int32Array(1024);
 let ends = new Int32Array(1024);
 let propers = new Uint8Array(1024);
@@ -141,6 +144,7 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
   const trie = trieOf(index);
   norms.length = 0;
   tokenWords.length = 0;
+  tokenRoots.length = 0;
   // Articles are skipped as normalizeName skips them, but a mention starts at an article joined
   // to it: "al-Bab", "Al Bab" and "Ath Thawrah" are reported whole; "as" in "as Hama" is left out.
   let artStart = -1;
@@ -155,12 +159,13 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     if (pos >= len) break;
     const start = pos;
     let h = 0x811c9dc5;
-    for (let c = text.charCodeAt(pos); pos < len && isWordUnit(c); c = text.charCodeAt(++pos)) h = Math.imul(h ^ c, 0x01000193);
+    for (let c = text.charCodeAt(pos); pos < len && isWordUnit(c); c = text.charCodeAt(++pos))
+      h = Math.imul(h ^ c, 0x01000193);
     let tok = tokenCache.get(h);
     if (tok === undefined || tok.raw.length !== pos - start || !text.startsWith(tok.raw, start)) {
       const raw = text.slice(start, pos);
       const norm = normToken(raw);
-      tok = { raw, norm, proper: isProper(raw), article: ARTICLE_TOKENS.has(norm), words: null };
+      tok = { raw, norm, proper: isProper(raw), article: ARTICLE_TOKENS.has(norm), words: null, root: -1 };
       if (tokenCache.size > 200_000) tokenCache.clear();
       tokenCache.set(h, tok);
     }
@@ -185,8 +190,11 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
       if (tok.trie !== trie) {
         tok.trie = trie;
         tok.words = wordsIn(trie, norm);
+        // a token normalised to several words never starts a key (as with firstTokens)
+        tok.root = tok.words?.length === 1 && !norm.includes(' ') ? (trie.edges[0]?.get(tok.words[0]) ?? -1) : -1;
       }
       tokenWords.push(tok.words);
+      tokenRoots.push(tok.root);
     }
     froms[k] = from;
     ends[k] = pos;
@@ -214,10 +222,12 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
     return [bestLen, bestKey];
   };
   // the same walk over the trie: a prefix no key extends ends it (`max` is implied by the depth)
-  const longestInTrie = (t: Trie, i: number, head: string): [number, string] => {
+  const longestInTrie = (t: Trie, i: number, head: string): [number, string] =>
+    longestFrom(t, i, t.edges[0]?.get(t.wordIds.get(head) ?? -1) ?? -1);
+  const longestFrom = (t: Trie, i: number, root: number): [number, string] => {
     let bestLen = 0;
     let bestKey = '';
-    let node = t.edges[0]?.get(t.wordIds.get(head) ?? -1) ?? -1;
+    let node = root;
     let proper = propers[i] === 1;
     for (let len = 1; node >= 0 && i + len <= n; len++) {
       if (len > 1) {
@@ -237,8 +247,15 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
   };
   for (let i = 0; i < n; ) {
     const first = norms[i];
-    const max = index.firstTokens.get(first);
-    let [bestLen, bestKey] = max ? longest(i, first, max) : [0, ''];
+    let bestLen = 0;
+    let bestKey = '';
+    if (trie) {
+      // the token's root node was found once, when the token was first seen
+      if (tokenRoots[i] >= 0) [bestLen, bestKey] = longestFrom(trie, i, tokenRoots[i]);
+    } else {
+      const max = index.firstTokens.get(first);
+      if (max) [bestLen, bestKey] = longest(i, first, max);
+    }
     if (isArabic(first)) {
       for (const stem of arabicStems(first)) {
         const m = index.firstTokens.get(stem);
@@ -256,5 +273,6 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
   }
   norms.length = 0;
   tokenWords.length = 0;
+  tokenRoots.length = 0;
   return out;
 }
