@@ -155,7 +155,9 @@ function chromiumCpuMs(): Record<string, number> {
       // the command name (field 2) may hold spaces: the fields after the last ')'
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parent.set(Number(d), Number(f[1]));
-      ticks.set(Number(d), Number(f[11]) + Number(f[12]));
+      // utime + stime, and cutime + cstime: a child that exited (a closed page's renderer) moves
+      // its time to the parent that reaped it, so the total never goes down
+      ticks.set(Number(d), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
     } catch {
       // exited meanwhile
     }
