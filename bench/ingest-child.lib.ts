@@ -40,6 +40,7 @@ const registry = createActorRegistry(workspace!.actors);
 const schema = `bench_ingest_${process.pid}`;
 if (dialect === 'sqlite') for (const ext of ['', '-wal', '-shm']) rmSync(url + ext, { force: true });
 const store = await openStore(dialect === 'sqlite' ? { url } : { url, schema });
+const mainBefore = threadCpu().main ?? 0;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const s = await ingestFile(store, csv, {
@@ -70,5 +71,6 @@ process.stdout.write(
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     threads,
+    mainBefore,
   })}\n`,
 );

@@ -1,14 +1,14 @@
 /**
  * Bulk ingestion of structured files (ACLED and UCDP CSV, incidents JSONL): the file is read into
  * columnar batches (src/services/ingest-batches.ts, a worker thread on large files) and each batch
- * is stored and clustered in one transaction (`Store.addReportBatch`). Same guarantees as the
+ * is stored and clustered (`Store.addReportBatches`, one transaction per `batchSize` rows). Same guarantees as the
  * per-report path: a bad row is reported with its line and skipped; ids are content hashes, so a
  * rerun (after a crash, or of the same file) stores nothing twice; with `strict`, a first pass
  * only validates, and a file with any bad row is rejected before anything of it is written.
  */
 import type { IngestFormat } from '../pipeline/ingest/types.js';
 import type { ActorRegistry } from '../pipeline/resolve/actor-registry.js';
-import { BatchDecoder } from '../store/bulk-batch.js';
+import { BatchDecoder, type ReportBatch } from '../store/bulk-batch.js';
 import type { Store } from '../store/store.js';
 import { type BatchReadOptions, reportBatches } from './ingest-batches.js';
 
@@ -57,7 +57,6 @@ export async function ingestBulk(
     file: path,
     tz: opts.tz,
     sources: await store.sourceSnapshot(),
-    batchRows: opts.batchSize,
     copy: store.dialect === 'postgres',
     validateOnly: false,
   };
@@ -77,21 +76,37 @@ export async function ingestBulk(
     }
   }
   const decoder = new BatchDecoder();
-  for await (const m of reportBatches(read, opts.registry, worker)) {
-    opts.onBytes?.(m.kind === 'fail' ? 0 : m.bytes);
-    if (m.kind !== 'batch') continue;
-    const b = m.batch;
-    for (const e of b.errors) fail(e.line, e.message);
-    totals.reports += b.reports;
-    if (b.n === 0) {
-      totals.duplicates += b.reports;
-      continue;
+  const it = reportBatches(read, opts.registry, worker)[Symbol.asyncIterator]();
+  let done = false;
+  // the reader's batches, as they come, until `limit` rows: one transaction's worth
+  const upTo = async function* (limit: number): AsyncGenerator<ReportBatch> {
+    let rows = 0;
+    while (rows < limit) {
+      const next = await it.next();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      const m = next.value;
+      if (m.kind === 'fail') continue; // reportBatches throws instead
+      opts.onBytes?.(m.bytes);
+      if (m.kind === 'end') continue;
+      for (const e of m.batch.errors) fail(e.line, e.message);
+      rows += m.batch.reports;
+      totals.reports += m.batch.reports;
+      yield decoder.decode(m.batch);
     }
-    const res = await store.addReportBatch(decoder.decode(b));
-    totals.inserted += res.inserted;
-    totals.duplicates += res.duplicates;
-    totals.incidentsCreated += res.incidentsCreated;
-    totals.incidentsUpdated += res.incidentsUpdated;
+  };
+  try {
+    while (!done) {
+      const res = await store.addReportBatches(upTo(opts.batchSize));
+      totals.inserted += res.inserted;
+      totals.duplicates += res.duplicates;
+      totals.incidentsCreated += res.incidentsCreated;
+      totals.incidentsUpdated += res.incidentsUpdated;
+    }
+  } finally {
+    await it.return?.(undefined); // stops the reader thread if writing failed
   }
   return totals;
 }

@@ -9,7 +9,7 @@ import { DAY_MS, MAX_ANCHOR_SPAN_MS } from '../pipeline/cluster/same-event.js';
 import type { BulkEngine, BulkTx } from './bulk.js';
 import { batchRow, type ReportBatch } from './bulk-batch.js';
 import type { SourceResolver } from './report-rows.js';
-import type { ReportRow } from './schema.js';
+import type { ReportRow, SourcesTable } from './schema.js';
 
 /** keep at most this many incidents in memory between batches (bounded RSS on huge imports) */
 const CACHE_LIMIT = 100_000;
@@ -56,27 +56,45 @@ export class ReportClusterWriter {
   }
 
   /**
-   * The bulk path: the rows of a decoded columnar batch not yet stored, clustered and inserted in one
-   * transaction (the same outcome as `write` of the same rows).
+   * The bulk path: decoded columnar batches, as they come, stored and clustered in ONE
+   * transaction (the same outcome as `write` of the same rows). Small batches keep the garbage
+   * collector's young generation light; the transaction is as large as the caller's iterable.
    */
-  async writeBatch(batch: ReportBatch, now: number): Promise<{ inserted: number } & ClusterOutcome> {
+  async writeBatches(
+    batches: AsyncIterable<ReportBatch>,
+    now: number,
+    /** the rows to insert into `sources` for a batch's newly met sources */
+    newSources: (list: [string, string][]) => SourcesTable[],
+  ): Promise<{ reports: number; inserted: number } & ClusterOutcome> {
+    const total = { reports: 0, inserted: 0, created: 0, updated: 0 };
     try {
-      return await this.engine.transaction(async (tx) => {
-        const ids = batch.cols.id as string[];
-        const existing = await tx.existingReportIds(ids);
-        const fresh: number[] = [];
-        for (let i = 0; i < batch.n; i++) if (!existing.has(ids[i])) fresh.push(i);
-        const rows = fresh.map((i) => batchRow(batch, i, now));
-        const outcome = await this.cluster(tx, rows, now);
-        if (batch.copy && tx.insertReportLines) {
-          await tx.insertReportLines(
-            fresh.map((i) => batch.copy![i]),
-            rows,
-          );
-        } else await tx.insertReports(rows);
-        await tx.bumpSourceCounts(countSources(rows));
-        return { inserted: rows.length, ...outcome };
-      });
+      return await this.engine.transaction(
+        async (tx) => {
+          for await (const batch of batches) {
+            total.reports += batch.reports;
+            if (batch.newSources.length) await tx.addSources(newSources(batch.newSources));
+            if (batch.n === 0) continue;
+            const ids = batch.cols.id as string[];
+            const existing = await tx.existingReportIds(ids);
+            const fresh: number[] = [];
+            for (let i = 0; i < batch.n; i++) if (!existing.has(ids[i])) fresh.push(i);
+            const rows = fresh.map((i) => batchRow(batch, i, now));
+            const outcome = await this.cluster(tx, rows, now);
+            if (batch.copy && tx.insertReportLines) {
+              await tx.insertReportLines(
+                fresh.map((i) => batch.copy![i]),
+                rows,
+              );
+            } else await tx.insertReports(rows);
+            await tx.bumpSourceCounts(countSources(rows));
+            total.inserted += rows.length;
+            total.created += outcome.created;
+            total.updated += outcome.updated;
+          }
+          return total;
+        },
+        { bulk: true },
+      );
     } catch (err) {
       this.clusterer.clear();
       throw err;
@@ -145,7 +163,12 @@ export class ReportClusterWriter {
         delete (r as ReportRow & { _state?: unknown })._state;
       }
     }
-    await tx.upsertIncidents(dirty.map((s) => s.row));
+    // new incidents are plain inserts (their ids were just checked free); grown ones are updated
+    const created = new Set(fresh);
+    if (tx.insertIncidents) {
+      await tx.insertIncidents(fresh.map((s) => s.row));
+      await tx.upsertIncidents(dirty.filter((s) => !created.has(s)).map((s) => s.row));
+    } else await tx.upsertIncidents(dirty.map((s) => s.row));
     return { created: fresh.length, updated: dirty.length - fresh.length };
   }
 

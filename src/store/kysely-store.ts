@@ -180,36 +180,37 @@ export class KyselyStore implements Store {
     return this.sources.snapshot();
   }
 
-  async addReportBatch(batch: ReportBatch) {
+  async addReportBatches(batches: AsyncIterable<ReportBatch>) {
     await this.loadSources();
-    const unknown = batch.newSources.filter(([id]) => !this.sources.known(id));
-    if (unknown.length) {
-      const values = unknown.map(([id, name]) => ({
-        id,
-        name,
-        reliability: null,
-        weight: UNRATED_WEIGHT,
-        kind: null,
-        url: null,
-        aliases: '[]',
-        report_count: 0,
-      }));
-      for (let i = 0; i < values.length; i += 50) {
-        await this.db
-          .insertInto('sources')
-          .values(values.slice(i, i + 50))
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-      }
-      for (const [id, name] of unknown) this.sources.register(id, name);
-    }
-    const res = await this.writer.writeBatch(batch, Date.now());
-    return {
-      inserted: res.inserted,
-      duplicates: batch.reports - res.inserted,
-      incidentsCreated: res.created,
-      incidentsUpdated: res.updated,
+    // sources a bulk reader met first: stored unrated, in the batch's transaction
+    const newSources = (list: [string, string][]) => {
+      const rows = list
+        .filter(([id]) => !this.sources.known(id))
+        .map(([id, name]) => ({
+          id,
+          name,
+          reliability: null,
+          weight: UNRATED_WEIGHT,
+          kind: null,
+          url: null,
+          aliases: '[]',
+          report_count: 0,
+        }));
+      for (const r of rows) this.sources.register(r.id, r.name);
+      return rows;
     };
+    try {
+      const res = await this.writer.writeBatches(batches, Date.now(), newSources);
+      return {
+        inserted: res.inserted,
+        duplicates: res.reports - res.inserted,
+        incidentsCreated: res.created,
+        incidentsUpdated: res.updated,
+      };
+    } catch (err) {
+      this.sourcesLoaded = false; // sources registered in memory may have been rolled back
+      throw err;
+    }
   }
 
   async submitReport(report: ReportInput, actor: string) {

@@ -150,10 +150,11 @@ export interface Store {
    */
   addReports(reports: ReportInput[], opts?: { queue?: boolean; actor?: string }): Promise<AddReportsResult>;
   /**
-   * The bulk ingestion path: a decoded columnar batch (src/store/bulk-batch.ts) stored and clustered in one
-   * transaction, with the same ids, content hashes and clustering as `addReports` of its rows.
+   * The bulk ingestion path: decoded columnar batches (src/store/bulk-batch.ts) stored and
+   * clustered in one transaction, as the iterable yields them, with the same ids, content hashes
+   * and clustering as `addReports` of their rows. Unknown sources in `newSources` are registered.
    */
-  addReportBatch(batch: ReportBatch): Promise<Omit<AddReportsResult, 'reportIds'>>;
+  addReportBatches(batches: AsyncIterable<ReportBatch>): Promise<Omit<AddReportsResult, 'reportIds'>>;
   /** The source names and ratings known now, for a reader building batches in another thread. */
   sourceSnapshot(): Promise<SourceSnapshot>;
   /** One report by hand (API, analyst), audited; clustered at once. */

@@ -122,7 +122,12 @@ export class IncidentClusterer {
   /** File an incident read from the store (ignored if already in memory). */
   addExisting(row: IncidentRow): void {
     if (this.byId.has(row.id)) return;
-    const state: ClusterState = { row, facts: factsOf(row), sources: new Set(JSON.parse(row.source_ids) as string[]), fresh: false };
+    const state: ClusterState = {
+      row,
+      facts: factsOf(row),
+      sources: new Set(JSON.parse(row.source_ids) as string[]),
+      fresh: false,
+    };
     this.byId.set(row.id, state);
     this.file(state);
   }
@@ -133,51 +138,62 @@ export class IncidentClusterer {
     const hasPoint = f.lat !== null && f.lon !== null;
     for (const day of daysOf(f.t_start, f.t_end)) {
       if (name) addTo(this.names, `${day}#${name}`, state);
-      if (hasPoint) addTo(this.cells, cellKey(day, Math.floor(f.lat! / CELL_DEG), Math.floor(f.lon! / CELL_DEG)), state);
+      if (hasPoint)
+        addTo(this.cells, cellKey(day, Math.floor(f.lat! / CELL_DEG), Math.floor(f.lon! / CELL_DEG)), state);
+    }
+  }
+
+  // the running best of `best()`: fields rather than a closure allocated per report
+  private bestState: ClusterState | undefined;
+  private bestScore = Number.POSITIVE_INFINITY;
+
+  private consider(f: EventFacts, list: ClusterState[] | undefined): void {
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      const score = sameEventScore(f, s.facts);
+      if (score === null) continue;
+      const best = this.bestState;
+      // ties: the better-corroborated incident wins (clusters do not fragment), then the smaller
+      // id, so the outcome does not depend on the order incidents were loaded in
+      if (
+        score < this.bestScore ||
+        (score === this.bestScore &&
+          best &&
+          (s.row.report_count > best.row.report_count ||
+            (s.row.report_count === best.row.report_count && s.row.id < best.row.id)))
+      ) {
+        this.bestState = s;
+        this.bestScore = score;
+      }
     }
   }
 
   private best(f: EventFacts): ClusterState | undefined {
-    let best: ClusterState | undefined;
-    let bestScore = Number.POSITIVE_INFINITY;
-    const consider = (list: ClusterState[] | undefined) => {
-      if (!list) return;
-      for (let i = 0; i < list.length; i++) {
-        const s = list[i];
-        const score = sameEventScore(f, s.facts);
-        if (score === null) continue;
-        // ties: the better-corroborated incident wins (clusters do not fragment), then the smaller
-        // id, so the outcome does not depend on the order incidents were loaded in
-        if (
-          score < bestScore ||
-          (score === bestScore &&
-            best &&
-            (s.row.report_count > best.row.report_count || (s.row.report_count === best.row.report_count && s.row.id < best.row.id)))
-        ) {
-          best = s;
-          bestScore = score;
-        }
-      }
-    };
     if (f.t_end - f.t_start > MAX_ANCHOR_SPAN_MS) return undefined;
+    this.bestState = undefined;
+    this.bestScore = Number.POSITIVE_INFINITY;
     const [s, e] = paddedInterval(f.t_start, f.t_end);
     const name = f.place_key ? nameKey(f.place_key) : null;
     const hasPoint = f.lat !== null && f.lon !== null;
     const cy = hasPoint ? Math.floor(f.lat! / CELL_DEG) : 0;
     const cx = hasPoint ? Math.floor(f.lon! / CELL_DEG) : 0;
     for (let day = Math.floor(s / DAY_MS); day <= Math.floor((e - 1) / DAY_MS); day++) {
-      if (name) consider(this.names.get(`${day}#${name}`));
+      if (name) this.consider(f, this.names.get(`${day}#${name}`));
       if (hasPoint) {
-        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) consider(this.cells.get(cellKey(day, cy + dy, cx + dx)));
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) this.consider(f, this.cells.get(cellKey(day, cy + dy, cx + dx)));
       }
     }
+    const best = this.bestState;
+    this.bestState = undefined;
     return best;
   }
 
   /** Put a report (with t_start) into an incident; sets report.incident_id for existing ones. */
   assign(report: ReportRow, now: number): ClusterState {
     const f = factsOf(report);
-    const sources = JSON.parse(report.source_ids) as string[];
+    const sources = sourceList(report.source_ids);
     const target = this.best(f);
     if (!target) {
       const row: IncidentRow = {
@@ -250,7 +266,8 @@ export class IncidentClusterer {
     row.type = moreSpecificType(row.type, f.type);
     row.by_actor ??= r.by_actor;
     row.against_actor ??= r.against_actor;
-    if (r.fatalities !== null && (row.fatalities === null || r.fatalities > row.fatalities)) row.fatalities = r.fatalities;
+    if (r.fatalities !== null && (row.fatalities === null || r.fatalities > row.fatalities))
+      row.fatalities = r.fatalities;
     row.description ??= r.description;
     row.stale = 1;
     row.updated_at = now;
@@ -273,6 +290,18 @@ export class IncidentClusterer {
     this.dirty.clear();
     return out;
   }
+}
+
+/** Source id lists as JSON: feeds repeat a few lists, parsed once each (callers do not mutate them). */
+const lists = new Map<string, string[]>();
+function sourceList(json: string): string[] {
+  let l = lists.get(json);
+  if (!l) {
+    l = JSON.parse(json) as string[];
+    if (lists.size > 10_000) lists.clear();
+    lists.set(json, l);
+  }
+  return l;
 }
 
 const KNOWN = new Set(['id', 'when', 'where', 'type', 'by', 'against', 'fatalities', 'sources', 'description']);

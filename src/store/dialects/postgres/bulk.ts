@@ -139,6 +139,13 @@ export function postgresBulk(sql: postgres.Sql): BulkEngine {
           await tx`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${d}::int)`;
         }
       },
+      async addSources(rows) {
+        for (const r of rows) {
+          await tx`INSERT INTO sources (id, name, reliability, weight, kind, url, aliases, report_count)
+            VALUES (${r.id}, ${r.name}, ${r.reliability}, ${r.weight}, ${r.kind}, ${r.url}, ${r.aliases}, ${r.report_count})
+            ON CONFLICT (id) DO NOTHING`;
+        }
+      },
       async bumpSourceCounts(counts) {
         if (counts.size === 0) return;
         const ids = [...counts.keys()];

@@ -80,9 +80,20 @@ export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>
     `INSERT INTO incidents (${INCIDENT_COLUMNS.join(',')})`,
     `ON CONFLICT (id) DO UPDATE SET ${updates}`,
   );
-  const loadIncidents = raw.prepare('SELECT * FROM incidents WHERE t_start >= ? AND t_start < ? AND t_end - t_start <= ?');
+  const insertIncidents = new MultiRowStatement(
+    raw,
+    INCIDENT_COLUMNS,
+    `INSERT INTO incidents (${INCIDENT_COLUMNS.join(',')})`,
+    '',
+  );
+  const loadIncidents = raw.prepare(
+    'SELECT * FROM incidents WHERE t_start >= ? AND t_start < ? AND t_end - t_start <= ?',
+  );
   const claim = raw.prepare("SELECT * FROM reports WHERE status = 'queued' ORDER BY ingested_at, id LIMIT ?");
-  const mark = raw.prepare("UPDATE reports SET incident_id = ?, status = ?, processed_at = ? WHERE id = ?");
+  const mark = raw.prepare('UPDATE reports SET incident_id = ?, status = ?, processed_at = ? WHERE id = ?');
+  const addSource = raw.prepare(
+    'INSERT INTO sources (id, name, reliability, weight, kind, url, aliases, report_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  );
   const bump = raw.prepare('UPDATE sources SET report_count = report_count + ? WHERE id = ?');
   const reportIds = idLookup(raw, 'reports');
   const incidentIds = idLookup(raw, 'incidents');
@@ -101,6 +112,9 @@ export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>
     async upsertIncidents(rows: IncidentRow[]) {
       upsertIncidents.run(rows);
     },
+    async insertIncidents(rows: IncidentRow[]) {
+      insertIncidents.run(rows);
+    },
     async loadIncidents(from, to) {
       return loadIncidents.all(from, to, MAX_ANCHOR_SPAN_MS) as IncidentRow[];
     },
@@ -113,14 +127,27 @@ export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>
     async lockDays() {
       // BEGIN IMMEDIATE already serialises every writer of the file
     },
+    async addSources(rows) {
+      for (const r of rows)
+        addSource.run(r.id, r.name, r.reliability, r.weight, r.kind, r.url, r.aliases, r.report_count);
+    },
     async bumpSourceCounts(counts) {
       for (const [id, n] of counts) bump.run(n, id);
     },
   };
 
   return {
-    async transaction(fn) {
+    async transaction(fn, opts) {
       return kysely.connection().execute(async () => {
+        // A bulk batch commits with synchronous=OFF: SQLite then leaves flushing the write-ahead
+        // log to the operating system instead of waiting for fsync at checkpoints. A killed
+        // process (what the crash test does) loses nothing either way: its writes are in the OS
+        // page cache and each transaction stays atomic. A power cut or OS crash during a bulk
+        // load is the risk taken: the last batches may be lost, and the database file may be
+        // damaged if a checkpoint was under way; a bulk load is rerunnable (ids are content
+        // hashes), ordinary writes keep synchronous=NORMAL.
+        // https://www.sqlite.org/pragma.html#pragma_synchronous
+        if (opts?.bulk) raw.pragma('synchronous = OFF');
         raw.exec('BEGIN IMMEDIATE');
         try {
           const out = await fn(tx);
@@ -129,6 +156,8 @@ export function sqliteBulk(raw: BetterSqlite3.Database, kysely: Kysely<Database>
         } catch (err) {
           if (raw.inTransaction) raw.exec('ROLLBACK');
           throw err;
+        } finally {
+          if (opts?.bulk) raw.pragma('synchronous = NORMAL');
         }
       });
     },
