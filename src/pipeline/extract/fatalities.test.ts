@@ -91,6 +91,12 @@ describe('findFatalities', () => {
   it('reads a headline\'s "kill seven" without a victim noun', () => {
     expect(f('Airstrikes kill seven and wound dozens more in Homs.')?.total).toBe(7);
   });
+  it('lets a killing verb\'s object take two modifiers, and counts "left N" only when dead', () => {
+    expect(f('ISIL terrorists execute 50 captive Syrian troops in Raqqa.')?.total).toBe(50);
+    expect(f('The strikes left 10 people dead.')?.total).toBe(10);
+    expect(f('The shelling hit the camp, leaving thousands of people homeless.')).toBeUndefined();
+    expect(f('The blast went off killing 3 and wounding 12 people.')?.total).toBe(3);
+  });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';
     const r = f(s);

@@ -37,10 +37,13 @@ const KILLED =
 // a filler word between number and victim noun, never itself a number ("2017 Fifteen people died")
 // nor a unit ("in the past 24 hours civilians were killed")
 const FILLER = `(?:(?!(?:${N}|hours|days|weeks|months|years|km|kilometres|kilometers|miles)\\b)(?:more|other|[a-z]+)\\s+)?`;
+// after a killing verb the object may take two modifiers before its noun ("execute 50 captive
+// Syrian troops", "kill 8 IS group militants"), never a coordination ("killing 3 and wounding")
+const FILLER2 = `(?:(?!(?:${N}|and|or|wounding|injuring|hours|days|weeks|months|years|km)\\b)(?:more|other|[a-z]+)\\s+){0,2}`;
 const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately|all)';
 // "killed 12 people", "killing at least 12 civilians, including 5 children"
 const KILL_N = new RegExp(
-  `\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|execut(?:e|es|ed|ing)|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER}(${VICTIM})\\b`,
+  `\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|execut(?:e|es|ed|ing)|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER2}(${VICTIM})\\b`,
   'gi',
 );
 // "12 people were killed", "12 civilians killed", "at least 12 dead"
@@ -103,6 +106,8 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
       /\b(?:previous|earlier|initial)\s+(?:death\s+)?(?:toll|figure)\s*$/i.test(pre)
     )
       return;
+    // "leaving thousands of people homeless": left/leaving count the dead only when it says so
+    if (/^(?:left|leaving)\b/i.test(m[0]) && !/^\s+(?:\w+\s+){0,2}?dead\b/i.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))) return;
     const hi = m[hiIdx] ? parseNumber(m[hiIdx]) : undefined;
     // "07-2015 Five Civilians Killed": a month and year, not a range
     if (hi !== undefined && hi >= 1900 && hi <= 2100) return;
