@@ -176,10 +176,19 @@ export function isTimeString(s: string): boolean {
   return INSTANT_RE.test(s.trim()) || DATE_RE.test(s.trim());
 }
 
+const formatted = new Map<number, string>();
+
 /** ISO 8601 UTC with minute precision when seconds are zero, as findings print it ("2016-12-29T22:00Z"). */
 export function formatUtc(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith(':00.000Z') ? `${iso.slice(0, 16)}Z` : iso.replace('.000Z', 'Z');
+  // findings repeat the same few instants (boundaries of days, amendments, phases) in their reasons
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    const iso = new Date(ms).toISOString();
+    text = iso.endsWith(':00.000Z') ? `${iso.slice(0, 16)}Z` : iso.replace('.000Z', 'Z');
+    if (formatted.size >= 65_536) formatted.clear();
+    formatted.set(ms, text);
+  }
+  return text;
 }
 
 export const DAY_MS = 86_400_000;

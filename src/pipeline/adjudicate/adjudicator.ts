@@ -157,11 +157,9 @@ export class Adjudicator {
    * The findings in output order (time, id, agreement id), as a generator so that a writer can
    * respect back-pressure; its return value is the counts.
    */
-  *findings(input: IncidentColumns, options: { all?: boolean } = {}): Generator<Finding, AdjudicationStats> {
-    const order = this.outputOrder(input);
-    // the rows in output order (row k is incident order[k]): both passes then read them in turn
-    const cols = input.permuted(order);
-    this.schedule(cols, Infinity, order);
+  *findings(cols: IncidentColumns, options: { all?: boolean } = {}): Generator<Finding, AdjudicationStats> {
+    this.schedulePhases(cols);
+    const order = this.outputOrder(cols);
     const stats: AdjudicationStats = { incidents: cols.count, evaluations: 0, verdicts: [0, 0, 0, 0] };
     const out = newOutcome();
     const judge = this.judge;
@@ -171,7 +169,8 @@ export class Adjudicator {
     const agreements = this.agreements;
     const nAgreements = agreements.length;
     const verdicts = stats.verdicts;
-    for (let i = 0; i < cols.count; i++) {
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k];
       stats.evaluations += nAgreements;
       if (all) {
         judge.focus(cols, i);
@@ -258,13 +257,8 @@ export class Adjudicator {
 
   /** Pass 1: the completion instant of every phase (phase-schedule.ts), up to `cutoff`. */
   schedulePhases(cols: IncidentColumns, cutoff = Infinity): void {
-    this.schedule(cols, cutoff);
-  }
-
-  /** The schedule over `cols`; phaseResets hold incident rowIndex[i] for row i (default i). */
-  private schedule(cols: IncidentColumns, cutoff: number, rowIndex?: Uint32Array): void {
     const { agreements, parties, judge, scope, phaseResets } = this;
-    schedulePhases({ agreements, parties, judge, scope, phaseResets }, cols, cutoff, rowIndex);
+    schedulePhases({ agreements, parties, judge, scope, phaseResets }, cols, cutoff);
   }
 
   finding(cols: IncidentColumns, a: CompiledAgreement, i: number, o: Outcome, reasons: string[]): Finding {

@@ -159,68 +159,6 @@ export class IncidentColumns {
     return null;
   }
 
-  /**
-   * A copy whose row k is row order[k] of these columns (order: a permutation of 0..count-1). The
-   * adjudicator reads incidents in output order; a million rows scattered over twenty columns cost a
-   * cache miss per column per incident, rows in reading order cost none. The copy is for reading:
-   * adding to it is not supported.
-   */
-  permuted(order: Uint32Array): IncidentColumns {
-    const n = this.count;
-    if (order.length !== n) throw new Error(`a permutation of ${n} rows has ${order.length}`);
-    const c = new IncidentColumns(this.ctx);
-    c.count = n;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
-      for (let k = 0; k < n; k++) b[k] = a[order[k]];
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      for (let k = 0; k < n; k++) b[k] = a[order[k]];
-      return b;
-    };
-    const list = <T>(a: T[]): T[] => {
-      const b: T[] = new Array(n);
-      for (let k = 0; k < n; k++) b[k] = a[order[k]];
-      return b;
-    };
-    c.start = this.start.map(f64);
-    c.end = this.end.map(f64);
-    c.ids = list(this.ids);
-    c.when = list(this.when);
-    c.sources = list(this.sources);
-    c.line = i32(this.line);
-    c.type = new Uint16Array(n);
-    c.place = new Uint8Array(n);
-    c.evidence = new Int8Array(n);
-    for (let k = 0; k < n; k++) {
-      const i = order[k];
-      c.type[k] = this.type[i];
-      c.place[k] = this.place[i];
-      c.evidence[k] = this.evidence[i];
-    }
-    c.by = i32(this.by);
-    c.against = i32(this.against);
-    c.lon = f64(this.lon);
-    c.lat = f64(this.lat);
-    c.radius = f64(this.radius);
-    c.area = i32(this.area);
-    c.fatalities = i32(this.fatalities);
-    c.civilianFatalities = i32(this.civilianFatalities);
-    c.evidenceWhat = i32(this.evidenceWhat);
-    c.evidenceRule = i32(this.evidenceRule);
-    c.evidenceAgreement = i32(this.evidenceAgreement);
-    c.evidenceActor = i32(this.evidenceActor);
-    // the interned tables are per store, not per row
-    c.hostile = this.hostile;
-    for (const t of this.types) c.types.push(t);
-    for (const a of this.areas) c.areas.push(a);
-    for (const u of this.unknownPlaces) c.unknownPlaces.push(u);
-    for (const s of this.strings) c.strings.push(s);
-    return c;
-  }
-
   private setPlace(i: number, w: Incident['where']): void {
     this.radius[i] = 0;
     if (w.lat !== undefined && w.lon !== undefined) {

@@ -25,7 +25,10 @@ export class IncidentSite {
   private generation = 0;
   private readonly registry: ZoneRegistry;
   private readonly areaGeometry: (code: string) => AreaGeometry | undefined;
-  private readonly areaMemo = new Map<string, Containment>();
+  /** per admin code: its containment in each zone, -1 until computed */
+  private readonly areaMemo = new Map<string, Int8Array>();
+  /** areaMemo's row for the current incident's admin unit */
+  private areaRow: Int8Array | null = null;
   private readonly areaBoxMemo = new Map<string, number[]>();
   private readonly unitMemo = new Map<string, PolygonZone | undefined>();
   // the current incident
@@ -76,6 +79,12 @@ export class IncidentSite {
       this.count = this.registry.candidates(this.lon, this.lat, this.radius, this.candidates);
     } else if (kind === PLACE_AREA) {
       this.areaCode = cols.areas[cols.area[i]];
+      let row = this.areaMemo.get(this.areaCode);
+      if (!row) {
+        row = new Int8Array(this.registry.entries.length).fill(UNKNOWN);
+        this.areaMemo.set(this.areaCode, row);
+      }
+      this.areaRow = row;
       const zones = this.areaCandidates(this.areaCode);
       for (let k = 0; k < zones.length; k++) this.candidates[k] = zones[k];
       this.count = zones.length;
@@ -107,9 +116,9 @@ export class IncidentSite {
     const entry = this.registry.entries[z];
     if (this.kind === PLACE_POINT) return entry.zone.classifyDisc(this.lon, this.lat, this.radius);
     if (this.kind !== PLACE_AREA) return EDGE;
-    const key = `${this.areaCode}\u0000${z}`;
-    let c = this.areaMemo.get(key);
-    if (c === undefined) {
+    const row = this.areaRow!;
+    let c = row[z] as Containment | typeof UNKNOWN;
+    if (c === UNKNOWN) {
       c = relateCodes(this.areaCode, entry.code) ?? EDGE;
       if (c === EDGE && !entry.unavailable) {
         const unit = this.unitZone(this.areaCode);
@@ -118,7 +127,7 @@ export class IncidentSite {
           c = relateBuffer(unit, entry.zone, entry.buffer.line);
         // without the unit's geometry, only codes could have decided
       }
-      this.areaMemo.set(key, c);
+      row[z] = c;
     }
     return c;
   }

@@ -61,13 +61,7 @@ function counted(cols: IncidentColumns, z: number, parties: PartyResolver): Coun
   return { index, key };
 }
 
-/** `rowIndex`: when `cols` are permuted rows, the incident index of each row (for phaseResets). */
-export function schedulePhases(
-  ctx: ScheduleContext,
-  cols: IncidentColumns,
-  cutoff = Infinity,
-  rowIndex?: Uint32Array,
-): void {
+export function schedulePhases(ctx: ScheduleContext, cols: IncidentColumns, cutoff = Infinity): void {
   const { agreements, parties, judge, scope, phaseResets } = ctx;
   const out = newOutcome();
   phaseResets.clear();
@@ -141,7 +135,7 @@ export function schedulePhases(
         if (!(v < a.phaseAt[p] && v > a.phaseAt[p] - n)) continue;
         if (attributable & (1 << p)) {
           a.phaseAt[p] = v + n;
-          resets[p].push(rowIndex ? rowIndex[i] : i);
+          resets[p].push(i);
         }
       }
     }

@@ -128,8 +128,8 @@ export class PolygonZone implements CompiledZone {
 
   /** Even-odd ray casting in the frame (exact for RFC 7946 straight lon/lat edges). */
   containsPoint(lon: number, lat: number): boolean {
-    const [minX, minY, maxX, maxY] = this.bbox;
-    if (lon < minX || lon > maxX || lat < minY || lat > maxY) return false;
+    const box = this.bbox;
+    if (lon < box[0] || lon > box[2] || lat < box[1] || lat > box[3]) return false;
     const x = this.frame.x(lon);
     const y = this.frame.y(lat);
     const n = this.stripStart.length - 1;
