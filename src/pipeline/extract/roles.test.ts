@@ -14,4 +14,9 @@ describe('roles', () => {
   it('never makes a counted group of victims the perpetrator', () => {
     expect(first('Air strikes hit Raqqa where at least 45 Islamic State militants were killed.')?.by).toBeUndefined();
   });
+  it('reads nationality phrases with the weapon nouns of field reports', () => {
+    expect(first('A massacre committed by Russian aircrafts against civilians in Maarat al-Numaan.')?.by).toBe('russia');
+    expect(first('Residents flee Rastan fearing Russian bombardment after the shelling.')?.by).toBe('russia');
+    expect(first('Russia carries out more than five air strikes on Kafr Zita.')?.by).toBe('russia');
+  });
 });
