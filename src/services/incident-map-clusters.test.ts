@@ -106,15 +106,26 @@ describe('incident map clusters', () => {
     ]);
   });
 
-  it('picks the clusters in view: incidents outside the view are not counted', () => {
-    const view = [36, 33, 38, 35] as const;
-    const v = mapView(snap, 7, view);
-    expect(v.in_view).toBe(inside(xs, view).length);
-    const sent = v.features.reduce(
-      (n, f) => n + (f.properties.cluster ? (f as ClusterFeature).properties.count : 1),
-      0,
-    );
+  it.each([5, 7, 9])('at zoom %s answers whole cells for a view that cuts through them', (z) => {
+    const view = [36.03, 33.01, 37.97, 34.99] as const;
+    const v = mapView(snap, z, view);
+    let sent = 0;
+    for (const f of v.features) {
+      if (f.properties.cluster) {
+        const c = f as ClusterFeature;
+        expect(inside(xs, c.properties.bbox).length).toBe(c.properties.count);
+        sent += c.properties.count;
+      } else sent++;
+    }
     expect(sent).toBe(v.in_view);
+    // every incident in the view is in what was sent, and more (the edge cells' others)
+    expect(v.in_view).toBeGreaterThan(inside(xs, view).length);
+    const sentIds = new Set(
+      v.features.flatMap((f) =>
+        (f.properties.cluster ? inside(xs, (f as ClusterFeature).properties.bbox) : [f.properties]).map((i) => i.id),
+      ),
+    );
+    for (const i of inside(xs, view)) expect(sentIds.has(i.id)).toBe(true);
   });
 
   it('flags an answer cut at MAX_FEATURES', () => {

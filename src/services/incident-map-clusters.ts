@@ -140,13 +140,17 @@ export interface MapView {
   z: number;
   /** located incidents matching the filters, anywhere */
   total: number;
-  /** of which inside the view */
+  /** of which in the features sent: below POINTS_ZOOM, in the cells the view touches; from it, in the view */
   in_view: number;
   truncated: boolean;
   features: (ClusterFeature | PointFeature)[];
 }
 
-/** `view`: [minLon, minLat, maxLon, maxLat]; `z`: the map's zoom (fractions are floored). */
+/**
+ * `view`: [minLon, minLat, maxLon, maxLat]; `z`: the map's zoom (fractions are floored). Below
+ * POINTS_ZOOM every cell the view touches is answered whole (also the incidents of an edge cell
+ * that lie outside the view), so that a cluster is always exactly its cell's incidents.
+ */
 export function mapView(
   s: MapSnapshot,
   z: number,
@@ -154,16 +158,17 @@ export function mapView(
 ): MapView {
   const zoom = Math.max(0, Math.min(24, Math.floor(z)));
   const [w, so, e, n] = view;
-  const inView = s.index.range(mercatorX(w), mercatorY(n), mercatorX(e), mercatorY(so));
   const out: MapView = {
     type: 'FeatureCollection',
     z: zoom,
     total: s.size,
-    in_view: inView.length,
+    in_view: 0,
     truncated: false,
     features: [],
   };
   if (zoom >= POINTS_ZOOM) {
+    const inView = s.index.range(mercatorX(w), mercatorY(n), mercatorX(e), mercatorY(so));
+    out.in_view = inView.length;
     for (const k of inView) {
       if (out.features.length >= MAX_FEATURES) {
         out.truncated = true;
@@ -174,56 +179,67 @@ export function mapView(
     return out;
   }
   const scale = 2 ** (zoom + CELL_SHIFT);
-  // per cell: members and running sums, in the order cells are first met
-  const cells = new Map<
-    number,
-    { first: number; count: number; lon: number; lat: number; ext: number[]; v: number[] }
-  >();
-  for (const k of inView) {
-    const cx = Math.min(scale - 1, Math.floor(s.x[k] * scale));
-    const cy = Math.min(scale - 1, Math.floor(s.y[k] * scale));
+  const cell = (t: number) => Math.min(scale - 1, Math.floor(t * scale));
+  const [cx0, cx1, cy0, cy1] = [cell(mercatorX(w)), cell(mercatorX(e)), cell(mercatorY(n)), cell(mercatorY(so))];
+  // per cell, as columns (no object per cell): the first member, count, coordinate sums, extent, verdict counts
+  const slots = new Map<number, number>();
+  const first: number[] = [];
+  const count: number[] = [];
+  const sum: number[] = [];
+  const ext: number[] = [];
+  const mix: number[] = [];
+  for (const k of s.index.range(cx0 / scale, cy0 / scale, (cx1 + 1) / scale, (cy1 + 1) / scale)) {
+    const cx = cell(s.x[k]);
+    const cy = cell(s.y[k]);
+    // the range's far edges are inclusive: a point on them belongs to the next cell
+    if (cx > cx1 || cy > cy1) continue;
     const key = cy * scale + cx;
     const lon = s.lon[k];
     const lat = s.lat[k];
-    const c = cells.get(key);
-    if (!c) {
-      const v = [0, 0, 0, 0, 0];
-      v[s.verdict[k]]++;
-      cells.set(key, { first: k, count: 1, lon, lat, ext: [lon, lat, lon, lat], v });
-      continue;
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = first.length;
+      slots.set(key, slot);
+      first.push(k);
+      count.push(0);
+      sum.push(0, 0);
+      ext.push(lon, lat, lon, lat);
+      mix.push(0, 0, 0, 0, 0);
     }
-    c.count++;
-    c.lon += lon;
-    c.lat += lat;
-    c.v[s.verdict[k]]++;
-    if (lon < c.ext[0]) c.ext[0] = lon;
-    if (lat < c.ext[1]) c.ext[1] = lat;
-    if (lon > c.ext[2]) c.ext[2] = lon;
-    if (lat > c.ext[3]) c.ext[3] = lat;
+    count[slot]++;
+    sum[2 * slot] += lon;
+    sum[2 * slot + 1] += lat;
+    mix[5 * slot + s.verdict[k]]++;
+    if (lon < ext[4 * slot]) ext[4 * slot] = lon;
+    if (lat < ext[4 * slot + 1]) ext[4 * slot + 1] = lat;
+    if (lon > ext[4 * slot + 2]) ext[4 * slot + 2] = lon;
+    if (lat > ext[4 * slot + 3]) ext[4 * slot + 3] = lat;
   }
-  for (const [key, c] of cells) {
+  for (const [key, slot] of slots) {
+    const c = count[slot];
+    out.in_view += c;
     if (out.features.length >= MAX_FEATURES) {
       out.truncated = true;
-      break;
+      continue;
     }
-    if (c.count === 1) {
-      out.features.push(point(s, c.first));
+    if (c === 1) {
+      out.features.push(point(s, first[slot]));
       continue;
     }
     const cx = key % scale;
     const cy = (key - cx) / scale;
-    const gravest = c.v.findLastIndex((x) => x > 0);
+    const v = mix.slice(5 * slot, 5 * slot + 5);
     out.features.push({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [round(c.lon / c.count), round(c.lat / c.count)] },
+      geometry: { type: 'Point', coordinates: [round(sum[2 * slot] / c), round(sum[2 * slot + 1] / c)] },
       properties: {
         cluster: true,
         id: `${zoom}/${cx}/${cy}`,
-        count: c.count,
-        verdict: VERDICT_CODES[gravest],
-        verdicts: { violation: c.v[4], undetermined: c.v[3], permitted: c.v[2], not_applicable: c.v[1], none: c.v[0] },
+        count: c,
+        verdict: VERDICT_CODES[v.findLastIndex((x) => x > 0)],
+        verdicts: { violation: v[4], undetermined: v[3], permitted: v[2], not_applicable: v[1], none: v[0] },
         bbox: [lonOf(cx / scale), latOf((cy + 1) / scale), lonOf((cx + 1) / scale), latOf(cy / scale)],
-        extent: c.ext.map(round) as [number, number, number, number],
+        extent: ext.slice(4 * slot, 4 * slot + 4).map(round) as [number, number, number, number],
       },
     });
   }
