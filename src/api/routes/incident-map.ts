@@ -104,7 +104,10 @@ const mapResponse = z
     type: z.literal('FeatureCollection'),
     z: z.number().int().openapi({ description: 'the zoom the clusters are for' }),
     total: z.number().int().openapi({ description: 'located incidents matching the filters, anywhere' }),
-    in_view: z.number().int().openapi({ description: 'of which inside `view`' }),
+    in_view: z
+      .number()
+      .int()
+      .openapi({ description: 'the incidents the features cover (every cell the view touches is sent whole)' }),
     truncated: z.boolean().openapi({ description: 'more than 5,000 features: the rest were left out' }),
     features: z.array(mapFeature),
   })
