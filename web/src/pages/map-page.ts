@@ -154,8 +154,7 @@ export function mapPage(): Page {
       void mapConfig().then((config) => map?.useTiles(config));
       map.onAnswer = (answer) => {
         mapHost.dataset.incidentCount = String(answer.total);
-        const where = answer.in_view < answer.total ? `, ${answer.in_view.toLocaleString('en')} in view` : '';
-        status.textContent = `${answer.total.toLocaleString('en')} located incidents${where}${answer.truncated ? ' (zoom in to see them all)' : ''}`;
+        status.textContent = `${answer.total.toLocaleString('en')} located incidents${answer.truncated ? ' (zoom in to see them all)' : ''}`;
       };
       map.onError = (err) => {
         status.textContent = `The map could not be updated: ${err.message}`;
