@@ -19,4 +19,8 @@ describe('roles', () => {
     expect(first('Residents flee Rastan fearing Russian bombardment after the shelling.')?.by).toBe('russia');
     expect(first('Russia carries out more than five air strikes on Kafr Zita.')?.by).toBe('russia');
   });
+  it('reads "<state>-led strikes" and "rebels shell" as the perpetrator', () => {
+    expect(first('US-led strikes on the province of Raqa killed more than 20 jihadists on Tuesday.')?.by).toBe('united-states');
+    expect(first('Syria rebels shell an election rally in Daraa, killing 21 people.')?.by).toBe('opposition-armed-groups');
+  });
 });

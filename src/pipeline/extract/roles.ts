@@ -29,7 +29,7 @@ export interface Roles {
 const REGIME_RE =
   /\b(?:the\s+)?(?:Syrian\s+)?(?:regime|government|pro-government|pro-regime|loyalist|Assad)(?:'s|’s|s)?\s+(?:forces|troops|army|war ?planes?|planes?|jets?|aircraft|air ?strikes?|air ?raids?|raids|shelling|artillery|helicopters?|bombardment|barrel bombs?|snipers?|militias?)\b/gi;
 const REBEL_RE =
-  /\b(?:rebel|opposition|insurgent)s?\s+(?:shelling|rockets?|mortars?|fire|artillery|attacks?|fighters|forces|snipers?|car bombs?)\b/gi;
+  /\b(?:rebel|opposition|insurgent)s?\s+(?:shelling|rockets?|mortars?|fire|artillery|attacks?|fighters|forces|snipers?|car bombs?)\b|\b(?:rebels|insurgents)(?=\s+(?:shell(?:ed|s)?|bombarded|attacked|fired|launched|stormed|captured|seized|ambushed|targeted)\b)/gi;
 const SPEAKER_AFTER =
   /^\s*(?:,\s*)?(?:has\s+|have\s+)?(?:said|says|say|told|reported|reports|announced|added|stated|accused|blamed|condemned|denied|denies|according|spokes(?:man|woman)|statement|monitor|officials?\b)/i;
 const NON_COMBATANT_KINDS = new Set(['international', 'civilians']);
@@ -51,7 +51,7 @@ const NATIONALITY: Record<string, string> = {
 const NAT_RE =
   /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|(?:fighter )?jets?|aircrafts?|air ?strikes?|air ?raids?|raids?|strikes?|air ?force|aviation|bombardment|bombing|cluster bombs?|rockets?|launchers?|occupation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
 const AGENT_AFTER =
-  /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+|reportedly\s+)?(?:shell(?:ed|s)|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|carries out|carry out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
+  /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+|reportedly\s+)?(?:shell(?:ed|s)?|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|carries out|carry out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
 const AGENT_BEFORE =
   /\b(?:by|from)\s+(?:the\s+)?(?:(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|members|air ?strikes?|raids?) (?:of|by|belonging to) (?:the\s+)?)?$|\b(?:war ?planes?|jets?|aircraft|forces|fighters|militants|troops|artillery|shelling|gunmen|air ?strikes?|raids?|shells|rockets|missiles)\s+(?:of|belonging to|fired by|launched by)\s+(?:the\s+)?$/i;
 const TARGET_BEFORE =
@@ -108,7 +108,7 @@ export function findRoles(
     // "Russian jets" (the phrase) or "US-led coalition airstrikes against Daesh" (the weapon right
     // after the name, a noun-noun compound whose modifier is the agent)
     const weaponNoun =
-      /(?:war ?planes?|jets?|aircrafts?|air ?force|aviation|helicopters?|artillery|air ?strikes?|air ?raids?|raids|shelling|bombardment|bombing|barrel bombs?|cluster bombs?|snipers?|rockets?|launchers?|mortars?|fire|car bombs?)$/i.test(
+      /(?:war ?planes?|jets?|aircrafts?|air ?force|aviation|helicopters?|artillery|air ?strikes?|strikes?|air ?raids?|raids|shelling|bombardment|bombing|barrel bombs?|cluster bombs?|snipers?|rockets?|launchers?|mortars?|fire|car bombs?)$/i.test(
         p.text,
       ) || WEAPON_AFTER.test(after);
     if (
