@@ -23,4 +23,8 @@ describe('roles', () => {
     expect(first('US-led strikes on the province of Raqa killed more than 20 jihadists on Tuesday.')?.by).toBe('united-states');
     expect(first('Syria rebels shell an election rally in Daraa, killing 21 people.')?.by).toBe('opposition-armed-groups');
   });
+  it('reads an adverb between agent and verb, and "from X" as the agent only after a weapon', () => {
+    const text = 'Operation to Liberate Raqqa From Daesh: The US-led coalition accidentally struck a position in Tabqa killing 18 fighters.';
+    expect(first(text)?.by).toBe('cjtf-oir');
+  });
 });
