@@ -49,7 +49,7 @@ const NATIONALITY: Record<string, string> = {
   french: 'France',
 };
 const NAT_RE =
-  /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|(?:fighter )?jets?|aircrafts?|air ?strikes?|air ?raids?|raids?|strikes?|air ?force|aviation|bombardment|bombing|cluster bombs?|rockets?|launchers?|occupation|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
+  /\b(Russian|Turkish|American|Iranian|Israeli|Syrian|Jordanian|Iraqi|British|French|U\.S\.|US)(?:-led)?\s+(?:and\s+\w+\s+)?(?:war ?planes?|(?:fighter )?jets?|aircrafts?|air ?strikes?|air ?raids?|raids?|strikes?|air ?force|aviation|bombardment|bombing|cluster bombs?|rockets?|launchers?|occupation|aggressors?|aggression|invasion|helicopters?|drones?|bombers|army|troops|forces|soldiers|military|artillery|missiles?|shelling|navy|warships?|special forces|regime|government)\b/g;
 const AGENT_AFTER =
   /^(?:'s|’s|-led|-backed)?\s*(?:war ?planes?|jets?|aircraft|air ?strikes?|air force|aviation|helicopters?|drones?|forces|troops|fighters|militants|artillery|army|soldiers|gunmen|snipers?|units?)?\s*(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?(?:shell(?:ed|s)?|struck|strikes?|bombed|bombards?|bombarded|attacked|attacks|launched|fired|targeted|targets|killed|kills|pounded|hit|raided|stormed|captured|seized|took|carried out|carries out|carry out|conducted|dropped|used|executed|ambushed|clashed|shot|opened fire|detonated|claimed)\b/i;
 // ("from X" only after a weapon: "shelling from regime positions", not "liberate Raqqa from Daesh")
