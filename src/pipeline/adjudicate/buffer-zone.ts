@@ -10,7 +10,7 @@
  */
 import type { Position } from 'geojson';
 import { type CompiledZone, type Containment, EDGE, type FrameError, IN, OUT } from './containment.js';
-import { degreesAround, distanceKm, distanceToArcKm } from './geodesy.js';
+import { degreesAround, distanceKm, distanceToArcVec, unitVector } from './geodesy.js';
 import { LocalFrame, segmentDistance } from './local-frame.js';
 
 export class BufferZone implements CompiledZone {
@@ -23,6 +23,9 @@ export class BufferZone implements CompiledZone {
   private readonly xy: Float64Array;
   private readonly ll: Float64Array;
   private readonly err: FrameError = { rel: 0, abs: 0 };
+  /** unit vectors of the line's vertices (geodesy.unitVector), 3 per vertex */
+  private readonly uv: Float64Array;
+  private readonly p = new Float64Array(3);
 
   constructor(line: Position[], widthKm: number | readonly [number, number]) {
     const [w1, w2] = typeof widthKm === 'number' ? [widthKm, widthKm] : widthKm;
@@ -44,6 +47,8 @@ export class BufferZone implements CompiledZone {
       if (i > 0) maxSeg = Math.max(maxSeg, distanceKm(line[i - 1][0], line[i - 1][1], lon, lat));
     });
     this.frame = new LocalFrame((minX + maxX) / 2, (minY + maxY) / 2, maxSeg);
+    this.uv = new Float64Array(line.length * 3);
+    for (let i = 0; i < line.length; i++) unitVector(this.ll[2 * i], this.ll[2 * i + 1], this.uv, 3 * i);
     this.xy = new Float64Array(line.length * 2);
     for (let i = 0; i < line.length; i++) {
       this.xy[2 * i] = this.frame.x(this.ll[2 * i]);
@@ -69,10 +74,12 @@ export class BufferZone implements CompiledZone {
 
   /** Exact spherical distance (km) from the point to the line. */
   describeDistance(lon: number, lat: number): number {
-    const ll = this.ll;
+    const uv = this.uv;
+    const p = this.p;
+    unitVector(lon, lat, p, 0);
     let best = Infinity;
-    for (let i = 0; i + 3 < ll.length; i += 2) {
-      const d = distanceToArcKm(lon, lat, ll[i], ll[i + 1], ll[i + 2], ll[i + 3]);
+    for (let a = 0; a + 5 < uv.length; a += 3) {
+      const d = distanceToArcVec(p[0], p[1], p[2], uv[a], uv[a + 1], uv[a + 2], uv[a + 3], uv[a + 4], uv[a + 5]);
       if (d < best) best = d;
     }
     return best;

@@ -50,6 +50,25 @@ export function distanceToArcKm(
   const b0 = Math.cos(blat * RAD) * Math.cos(blon * RAD);
   const b1 = Math.cos(blat * RAD) * Math.sin(blon * RAD);
   const b2 = Math.sin(blat * RAD);
+  return distanceToArcVec(p0, p1, p2, a0, a1, a2, b0, b1, b2);
+}
+
+/**
+ * distanceToArcKm with the three positions already as unit vectors (x = cos lat cos lon,
+ * y = cos lat sin lon, z = sin lat, computed exactly as there, so the result is the same to the
+ * bit): a zone converts its vertices once, a point once per question, not once per segment.
+ */
+export function distanceToArcVec(
+  p0: number,
+  p1: number,
+  p2: number,
+  a0: number,
+  a1: number,
+  a2: number,
+  b0: number,
+  b1: number,
+  b2: number,
+): number {
   // n = a x b
   let n0 = a1 * b2 - a2 * b1;
   let n1 = a2 * b0 - a0 * b2;
@@ -67,6 +86,13 @@ export function distanceToArcKm(
     return Math.abs(Math.asin(Math.max(-1, Math.min(1, s)))) * EARTH_RADIUS_KM;
   }
   return Math.min(angleKm(p0, p1, p2, a0, a1, a2), angleKm(p0, p1, p2, b0, b1, b2));
+}
+
+/** The unit vector of a lon/lat position (degrees) into out[k], out[k + 1], out[k + 2], as distanceToArcKm computes it. */
+export function unitVector(lon: number, lat: number, out: Float64Array, k: number): void {
+  out[k] = Math.cos(lat * RAD) * Math.cos(lon * RAD);
+  out[k + 1] = Math.cos(lat * RAD) * Math.sin(lon * RAD);
+  out[k + 2] = Math.sin(lat * RAD);
 }
 
 /** The angle between two unit vectors, as km on the sphere (atan2 form: accurate at all angles). */

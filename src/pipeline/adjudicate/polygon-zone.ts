@@ -12,7 +12,7 @@
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { type CompiledZone, type Containment, EDGE, type FrameError, IN, OUT } from './containment.js';
-import { distanceKm, distanceToArcKm } from './geodesy.js';
+import { distanceKm, distanceToArcVec, unitVector } from './geodesy.js';
 import { LocalFrame, segmentDistance } from './local-frame.js';
 
 /** Polygons with more edges than this get an edge index; below it a linear scan is faster. */
@@ -34,6 +34,11 @@ export class PolygonZone implements CompiledZone {
   private readonly stripEdges: Int32Array;
   private readonly edgeIndex: Flatbush | null;
   private readonly err: FrameError = { rel: 0, abs: 0 };
+  /** unit vectors of the vertices (geodesy.unitVector), 3 per vertex, for exact distances */
+  private readonly uv: Float64Array;
+  /** exactDistance's planar distances per candidate edge, reused */
+  private planar = new Float64Array(64);
+  private readonly p = new Float64Array(3);
 
   constructor(geometry: Polygon | MultiPolygon) {
     const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
@@ -79,6 +84,8 @@ export class PolygonZone implements CompiledZone {
       this.xy[2 * i + 1] = this.frame.y(this.ll[2 * i + 1]);
     }
     this.edges = Int32Array.from(edges);
+    this.uv = new Float64Array(nv * 3);
+    for (let i = 0; i < nv; i++) unitVector(this.ll[2 * i], this.ll[2 * i + 1], this.uv, 3 * i);
 
     // strips: each edge is listed in every horizontal strip its y-range touches
     const y0 = this.frame.y(minY);
@@ -224,7 +231,6 @@ export class PolygonZone implements CompiledZone {
     const x = this.frame.x(lon);
     const y = this.frame.y(lat);
     const xy = this.xy;
-    const ll = this.ll;
     const edges = this.edges;
     let candidates: ArrayLike<number> | null = null;
     if (this.edgeIndex) {
@@ -236,20 +242,26 @@ export class PolygonZone implements CompiledZone {
       }
     }
     const count = candidates ? candidates.length : edges.length;
+    if (this.planar.length < count) this.planar = new Float64Array(count);
+    const planar = this.planar;
     // planar distances first; exact ones only for edges that can be the nearest within the error bound
     let nearest = Infinity;
     for (let k = 0; k < count; k++) {
       const e = edges[candidates ? candidates[k] : k];
       const d = segmentDistance(x, y, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3]);
+      planar[k] = d;
       if (d < nearest) nearest = d;
     }
     const err = this.frame.error(lat, Math.min(nearest, 1e4), this.err);
     const limit = (nearest * (1 + err.rel) + 2 * err.abs) / (1 - err.rel);
+    const uv = this.uv;
+    const p = this.p;
+    unitVector(lon, lat, p, 0);
     let best = Infinity;
     for (let k = 0; k < count; k++) {
-      const e = edges[candidates ? candidates[k] : k];
-      if (segmentDistance(x, y, xy[2 * e], xy[2 * e + 1], xy[2 * e + 2], xy[2 * e + 3]) > limit) continue;
-      const d = distanceToArcKm(lon, lat, ll[2 * e], ll[2 * e + 1], ll[2 * e + 2], ll[2 * e + 3]);
+      if (planar[k] > limit) continue;
+      const a = 3 * edges[candidates ? candidates[k] : k];
+      const d = distanceToArcVec(p[0], p[1], p[2], uv[a], uv[a + 1], uv[a + 2], uv[a + 3], uv[a + 4], uv[a + 5]);
       if (d < best) best = d;
     }
     return best;
