@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- api [--n 1000000] [--duration 10] [--connections 50] [--dialects sqlite,postgres] [--seed-only]`
+ * `npm run bench -- api [--n 1000000] [--duration 10] [--connections 10,50] [--workers 1,2] [--dialects sqlite,postgres] [--seed-only]`
  *
  * HTTP latency and throughput of the API over a large archive: N seeded synthetic incidents
  * (api-seed.lib.ts; two findings each), stored once in bench/.data (SQLite) or a PostgreSQL schema
  * (TRUCE_BENCH_PG, default postgres://postgres@127.0.0.1:5432/test, schema bench_api_N) and reused
  * by later runs. The server runs in a child process (api-server.lib.ts); autocannon drives it from
- * this one, over loopback, on the same 2 cores. Three requests a dashboard makes all the time:
+ * this one, over loopback, on the same 2 cores, with 1 and 2 server processes on one port
+ * (node:cluster, as `truce serve --workers N`). Three requests a dashboard makes all the time:
  *   - list: a filtered incident page (time range, Idlib bbox, verdict=violation, 50 per page);
  *   - incident: one incident page (detail with reports, sources, findings, history), ids drawn from
  *     a seeded sample of 2,000 so that no single row stays hot;
@@ -119,8 +120,18 @@ async function cpuPerRequest(t: Target, paths: Record<string, readonly string[]>
   return out;
 }
 
-function startServer(t: Target, cacheMs?: number): Promise<{ child: ChildProcess; port: number }> {
-  const args = [`${here}api-server.lib.ts`, t.url, t.schema ?? '', cacheMs === undefined ? '' : String(cacheMs)];
+function startServer(
+  t: Target,
+  cacheMs: number | undefined,
+  workers: number,
+): Promise<{ child: ChildProcess; port: number }> {
+  const args = [
+    `${here}api-server.lib.ts`,
+    t.url,
+    t.schema ?? '',
+    cacheMs === undefined ? '' : String(cacheMs),
+    String(workers),
+  ];
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -135,6 +146,8 @@ function startServer(t: Target, cacheMs?: number): Promise<{ child: ChildProcess
 
 interface Figures {
   scenario: string;
+  workers: number;
+  connections: number;
   path: string;
   p50: number;
   p90: number;
@@ -148,6 +161,7 @@ interface Figures {
 
 async function load(
   port: number,
+  workers: number,
   scenario: string,
   paths: readonly string[],
   duration: number,
@@ -163,6 +177,8 @@ async function load(
   const r = await autocannon({ url, connections, duration, requests });
   return {
     scenario,
+    workers,
+    connections,
     path: paths[0],
     p50: r.latency.p50,
     p90: r.latency.p90,
@@ -177,7 +193,9 @@ async function load(
 export default async function main(args: string[]): Promise<void> {
   const n = Number(arg(args, 'n', '1000000'));
   const duration = Number(arg(args, 'duration', '10'));
-  const connections = Number(arg(args, 'connections', '50'));
+  const connectionList = arg(args, 'connections', '10,50').split(',').map(Number);
+  const workerList = arg(args, 'workers', '1,2').split(',').map(Number);
+  const connections = Math.max(...connectionList);
   const dialects = arg(args, 'dialects', 'sqlite,postgres').split(',');
   mkdirSync(dataDir, { recursive: true });
   const pg = process.env.TRUCE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -206,26 +224,34 @@ export default async function main(args: string[]): Promise<void> {
       process.stderr.write(
         `seeded ${t.dialect} in ${(seedMs / 1000).toFixed(0)} s (${Math.round(n / (seedMs / 1000)).toLocaleString('en')} incidents/s)\n`,
       );
-    // the list and the compliance series are measured twice: as served (identical requests share
-    // one computation for 2 s / 10 s however many viewers ask) and with the caches off (every
-    // request queries the database); incident pages are never cached
-    const runs: [number | undefined, [string, string[]][]][] = [
-      [
-        undefined,
-        [
-          ['list (2 s cache)', [list]],
-          ['compliance (10 s cache)', [compliance]],
+    // the list and the compliance series are measured as served (identical requests share one
+    // computation for 2 s / 10 s however many viewers ask) and with the caches off (every request
+    // queries the database); incident pages are never cached. The headline, the uncached list over
+    // 2,000 distinct filters, runs at every connection count and number of server processes.
+    type Run = { cacheMs: number | undefined; workers: number; scenarios: [string, string[], number][] };
+    const runs: Run[] = [
+      {
+        cacheMs: undefined,
+        workers: 1,
+        scenarios: [
+          ['list (2 s cache)', [list], connections],
+          ['compliance (10 s cache)', [compliance], connections],
         ],
-      ],
-      [
-        0,
-        [
-          ['list (no cache, 2,000 distinct filters)', lists],
-          ['list (no cache, one filter)', [list]],
-          ['incident', sample.map((id) => `/api/v1/incidents/${id}`)],
-          ['compliance (no cache)', [compliance]],
+      },
+      ...workerList.map((workers) => ({
+        cacheMs: 0,
+        workers,
+        scenarios: [
+          ...connectionList.map((c): [string, string[], number] => [
+            'list (no cache, 2,000 distinct filters)',
+            lists,
+            c,
+          ]),
+          ['list (no cache, one filter)', [list], connections] as [string, string[], number],
+          ['incident', sample.map((id) => `/api/v1/incidents/${id}`), connections] as [string, string[], number],
+          ['compliance (no cache)', [compliance], connections] as [string, string[], number],
         ],
-      ],
+      })),
     ];
     const cpu = await cpuPerRequest(t, {
       list: lists,
@@ -236,14 +262,14 @@ export default async function main(args: string[]): Promise<void> {
       cpuRows.push(`| ${t.dialect} | ${k} | ${v.toFixed(2)} | ${Math.round(1000 / v).toLocaleString('en')} |`);
       process.stderr.write(`${t.dialect} ${k}: ${v.toFixed(2)} ms CPU per request (in-process, uncached)\n`);
     }
-    for (const [cacheMs, scenarios] of runs) {
-      const { child, port } = await startServer(t, cacheMs);
+    for (const { cacheMs, workers, scenarios } of runs) {
+      const { child, port } = await startServer(t, cacheMs, workers);
       try {
-        for (const [scenario, paths] of scenarios) {
-          const f = await load(port, scenario, paths, duration, connections);
+        for (const [scenario, paths, c] of scenarios) {
+          const f = await load(port, workers, scenario, paths, duration, c);
           results.push({ dialect: t.dialect, ...f });
           process.stderr.write(
-            `${t.dialect} ${scenario}: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (errors ${f.errors}, non-2xx ${f.non2xx}; load ${f.load1.toFixed(1)})\n`,
+            `${t.dialect} ${scenario}, ${workers} worker(s), ${c} connections: p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.rps} req/s (errors ${f.errors}, non-2xx ${f.non2xx}; load ${f.load1.toFixed(1)})\n`,
           );
         }
       } finally {
@@ -252,13 +278,13 @@ export default async function main(args: string[]): Promise<void> {
     }
   }
   const table = [
-    `N = ${n.toLocaleString('en')} incidents (${(2 * n).toLocaleString('en')} findings), ${connections} connections, ${duration} s per scenario after a 2 s warm-up`,
+    `N = ${n.toLocaleString('en')} incidents (${(2 * n).toLocaleString('en')} findings), ${duration} s per scenario after a 2 s warm-up`,
     '',
-    '| store | request | p50 ms | p90 ms | p99 ms | req/s | errors / non-2xx | load avg |',
-    '|---|---|---|---|---|---|---|---|',
+    '| store | request | server processes | connections | p50 ms | p90 ms | p99 ms | req/s | errors / non-2xx | load avg |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.dialect} | ${r.scenario} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps.toLocaleString('en')} | ${r.errors} / ${r.non2xx} | ${r.load1.toFixed(1)} |`,
+        `| ${r.dialect} | ${r.scenario} | ${r.workers} | ${r.connections} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.rps.toLocaleString('en')} | ${r.errors} / ${r.non2xx} | ${r.load1.toFixed(1)} |`,
     ),
     '',
     '| store | request | Node CPU ms / request (in-process, uncached) | ceiling req/s on one core |',
@@ -270,6 +296,6 @@ export default async function main(args: string[]): Promise<void> {
   process.stdout.write(`load average (1 min) at the end: ${load1}\n`);
   writeFileSync(
     `${dataDir}/api-results.json`,
-    JSON.stringify({ n, connections, duration, results, load: load1, at: new Date().toISOString() }, null, 2),
+    JSON.stringify({ n, duration, results, load: load1, at: new Date().toISOString() }, null, 2),
   );
 }

@@ -14,6 +14,7 @@ import { VERDICT_BITS } from '../../store/verdict-rollups.js';
 import type { Page } from '../backend.js';
 import type { IncidentSummary } from '../schemas/incident.js';
 import { incidentSummaryFields } from './incident.js';
+import { isoInstant } from './iso-time.js';
 
 /** The gravest verdict of every verdict mask (16 of them), through the one gravity order (gravest). */
 const GRAVEST_OF_MASK: (Verdict | null)[] = Array.from({ length: 1 << VERDICTS.length }, (_, m) =>
@@ -30,7 +31,8 @@ export function listItem(r: IncidentListRow): IncidentSummary {
 
 const str = (s: string | null) => (s === null ? 'null' : JSON.stringify(s));
 const num = (n: number | null) => (n === null || !Number.isFinite(n) ? 'null' : String(n));
-const iso = (ms: number) => JSON.stringify(new Date(ms).toISOString());
+// an ISO instant never needs escaping
+const iso = (ms: number) => `"${isoInstant(ms)}"`;
 
 /** JSON.stringify(listItem(r)), written directly. */
 export function listItemJson(r: IncidentListRow): string {
