@@ -36,6 +36,7 @@
  *   so the English word "is" is not the Islamic State.
  */
 import { type Actor, CIVILIANS, parseBoundary } from '../../domain/index.js';
+import { detachedSlice } from './detached-slice.js';
 import { normalizeName } from './normalize-name.js';
 
 export interface Resolution {
@@ -74,9 +75,7 @@ interface Bounded {
 }
 
 /** Articles folded away by normalizeName; as separate tokens in running text they are skipped. */
-const ARTICLE_TOKENS = new Set(
-  'al el ad ar as ash at az an adh ath aj ed er es esh et ez en il ul'.split(' '),
-);
+const ARTICLE_TOKENS = new Set('al el ad ar as ash at az an adh ath aj ed er es esh et ez en il ul'.split(' '));
 /**
  * Word characters: letters, digits and combining marks, plus the ayn/hamza marks normalizeName
  * deletes inside words. Classified once per UTF-16 code unit (a table, not a Unicode RegExp per
@@ -117,8 +116,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
   const byId = new Map<string, Actor>();
   for (const a of actors) byId.set(a.id, a);
 
-  const bound = (v: unknown, open: number): number =>
-    v === undefined ? open : parseBoundary(v as string | Date, tz);
+  const bound = (v: unknown, open: number): number => (v === undefined ? open : parseBoundary(v as string | Date, tz));
   const memberships = new Map<string, Bounded[]>();
   const members = new Map<string, Bounded[]>();
   const successor = new Map<string, { id: string; at: number }>();
@@ -213,7 +211,8 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
     for (const t of targets) {
       const key = t.id === null ? `null:${t.via}` : lineage(t.id)[0];
       const prev = seen.get(key);
-      if (!prev || (t.id && prev.id && lineage(t.id).indexOf(t.id) > lineage(prev.id).indexOf(prev.id))) seen.set(key, t);
+      if (!prev || (t.id && prev.id && lineage(t.id).indexOf(t.id) > lineage(prev.id).indexOf(prev.id)))
+        seen.set(key, t);
     }
     const distinct = [...seen.values()];
     if (distinct.length === 1) return distinct[0];
@@ -370,7 +369,7 @@ export function createActorRegistry(actors: readonly Actor[], options: { tz?: st
       }
       let slot = tokenCache.get(h);
       if (slot === undefined || slot.raw.length !== p - start || !text.startsWith(slot.raw, start)) {
-        const raw = text.slice(start, p);
+        const raw = detachedSlice(text, start, p); // cached: must not pin the report
         const norm = ARTICLE_TOKENS.has(raw.toLowerCase()) ? '' : normalizeName(raw);
         slot = { raw, norm, words: norm ? wordsOf(norm) : null, single: !norm.includes(' ') };
         if (tokenCache.size > 200_000) tokenCache.clear();

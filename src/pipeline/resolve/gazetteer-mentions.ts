@@ -8,6 +8,7 @@
  * tokens live in flat arrays to spare the garbage collector. Arabic tokens may carry the clitics
  * wa-/bi-/li-.
  */
+import { detachedSlice } from './detached-slice.js';
 import * as textModule from './gazetteer-text.js';
 
 // Local bindings: module namespace accesses can be getters under some loaders (tsx), which shows
@@ -163,7 +164,7 @@ export function scanMentions(text: string, index: MentionIndex): RawMention[] {
       h = Math.imul(h ^ c, 0x01000193);
     let tok = tokenCache.get(h);
     if (tok === undefined || tok.raw.length !== pos - start || !text.startsWith(tok.raw, start)) {
-      const raw = text.slice(start, pos);
+      const raw = detachedSlice(text, start, pos); // cached: must not pin the report
       const norm = normToken(raw);
       tok = { raw, norm, proper: isProper(raw), article: ARTICLE_TOKENS.has(norm), words: null, root: -1 };
       if (tokenCache.size > 200_000) tokenCache.clear();
