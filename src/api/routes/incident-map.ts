@@ -8,11 +8,11 @@
  * longer (so that rebuilding the archive's snapshot for busy viewers costs at most ~5 % of a core),
  * is rebuilt in the background on the next request, which is still answered from the old one
  * (writes by other processes, `truce ingest` or `truce worker`, show within that time plus one
- * rebuild). A successful write through this API
- * (a submitted report, a review action) drops every snapshot at once, so the writer's next map
- * is built after the change: this router's middleware sees those requests because it is
- * registered under /api/v1 before the routes that write. Answers carry an ETag naming the
- * snapshot, so an unchanged view is revalidated with 304 and no body.
+ * rebuild). A successful write through this API (a submitted report, a review action; not a
+ * token) drops every snapshot at once, so the writer's next map is built after the change: this
+ * router's middleware sees those requests because it is registered under /api/v1 before the
+ * routes that write. Answers carry an ETag naming the snapshot, so an unchanged view is
+ * revalidated with 304 and no body.
  */
 import { z } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
