@@ -19,13 +19,15 @@ import { SourceResolver, type SourceSnapshot } from '../store/report-rows.js';
 
 /** batches the reader may be ahead of the writer */
 const CREDITS = 4;
+/** credits for batches larger than CHUNK_ROWS (PostgreSQL's whole transactions): memory stays bounded */
+const CREDITS_LARGE = 1;
 /**
  * rows per batch handed over: small enough that a batch under construction (and one being
  * written) stays in V8's young generation; large batches made each scavenge copy tens of MB
  * (measured: 100-200 ms per scavenge, more CPU than the parsing itself). Transactions are
  * larger: the writer takes several batches per transaction.
  */
-const CHUNK_ROWS = 2048;
+export const CHUNK_ROWS = 2048;
 
 /** What the reading thread needs (plain data: it crosses to the worker by structured clone). */
 export interface BatchReadOptions {
@@ -35,6 +37,8 @@ export interface BatchReadOptions {
   file: string;
   tz: string;
   sources: SourceSnapshot;
+  /** rows per batch handed over (CHUNK_ROWS unless the writer needs whole transactions) */
+  chunkRows?: number;
   /** build COPY text per row (PostgreSQL) */
   copy: boolean;
   /** strict mode's first pass: only count good rows and collect errors */
@@ -53,6 +57,7 @@ export async function* readBatches(
   opts: BatchReadOptions,
   registry: ActorRegistry | undefined,
 ): AsyncGenerator<BatchMessage> {
+  const chunk = opts.chunkRows ?? CHUNK_ROWS;
   const builder = new ReportBatchBuilder(
     SourceResolver.fromSnapshot(opts.sources),
     opts.copy,
@@ -72,7 +77,7 @@ export async function* readBatches(
     for (const item of items) {
       if (item.kind === 'error') builder.error(item.line, item.message);
       else if (item.kind === 'report') builder.add(item.report);
-      if (builder.size >= CHUNK_ROWS) yield { kind: 'batch', batch: builder.take(), bytes };
+      if (builder.size >= chunk) yield { kind: 'batch', batch: builder.take(), bytes };
     }
   }
   if (builder.size) yield { kind: 'batch', batch: builder.take(), bytes };
@@ -135,10 +140,15 @@ export async function* reportBatches(
  * threads of Node 20 do not inherit the parent's module hooks.
  */
 function spawnReader(opts: BatchReadOptions): Worker {
+  const credits = (opts.chunkRows ?? CHUNK_ROWS) > CHUNK_ROWS ? CREDITS_LARGE : CREDITS;
   const compiled = import.meta.url.endsWith('.js');
   const entry = new URL(compiled ? './ingest-worker.js' : './ingest-worker.ts', import.meta.url);
-  if (compiled) return new Worker(entry, { workerData: { opts, credits: CREDITS } });
+  // a young generation of its own size: the reader's garbage is short-lived, and the writer's
+  // --max-semi-space-size (the benchmark's 64 MB) would otherwise be reserved twice
+  const resourceLimits = { maxYoungGenerationSizeMb: 48 };
+  if (compiled) return new Worker(entry, { workerData: { opts, credits }, resourceLimits });
   return new Worker(new URL('./ingest-worker-boot.mjs', import.meta.url), {
-    workerData: { opts, credits: CREDITS, entry: entry.href },
+    workerData: { opts, credits, entry: entry.href },
+    resourceLimits,
   });
 }

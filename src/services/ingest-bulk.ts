@@ -58,6 +58,10 @@ export async function ingestBulk(
     tz: opts.tz,
     sources: await store.sourceSnapshot(),
     copy: store.dialect === 'postgres',
+    // PostgreSQL: one batch per transaction, so that the advisory locks on its days are taken in
+    // ascending order at once (several batches per transaction could lock a lower day after a
+    // higher one and deadlock with a concurrent `truce worker`)
+    chunkRows: store.dialect === 'postgres' ? opts.batchSize : undefined,
     validateOnly: false,
   };
   if (opts.strict) {

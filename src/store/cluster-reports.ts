@@ -70,6 +70,7 @@ export class ReportClusterWriter {
     try {
       return await this.engine.transaction(
         async (tx) => {
+          let first = true;
           for await (const batch of batches) {
             total.reports += batch.reports;
             if (batch.newSources.length) await tx.addSources(newSources(batch.newSources));
@@ -79,7 +80,10 @@ export class ReportClusterWriter {
             const fresh: number[] = [];
             for (let i = 0; i < batch.n; i++) if (!existing.has(ids[i])) fresh.push(i);
             const rows = fresh.map((i) => batchRow(batch, i, now));
-            const outcome = await this.cluster(tx, rows, now);
+            // later batches of the same transaction keep what memory holds: the days it loaded
+            // are locked (PostgreSQL) or the file is (SQLite) until the commit
+            const outcome = await this.cluster(tx, rows, now, !first);
+            first = false;
             if (batch.copy && tx.insertReportLines) {
               await tx.insertReportLines(
                 fresh.map((i) => batch.copy![i]),
@@ -120,9 +124,9 @@ export class ReportClusterWriter {
     }
   }
 
-  private async cluster(tx: BulkTx, rows: ReportRow[], now: number): Promise<ClusterOutcome> {
+  private async cluster(tx: BulkTx, rows: ReportRow[], now: number, sameTransaction = false): Promise<ClusterOutcome> {
     const c = this.clusterer;
-    if (!this.cacheAcrossBatches || this.engine.othersWrote() || c.size > CACHE_LIMIT) c.clear();
+    if (!sameTransaction && (!this.cacheAcrossBatches || this.engine.othersWrote() || c.size > CACHE_LIMIT)) c.clear();
     const days = new Set<number>();
     for (const r of rows) if (r.t_start !== null) for (const d of daysOf(r.t_start, r.t_end ?? r.t_start)) days.add(d);
     await tx.lockDays([...days]);

@@ -67,6 +67,7 @@ export function postgresBulk(sql: postgres.Sql): BulkEngine {
 
   const makeTx = (tx: postgres.TransactionSql): BulkTx => {
     let staged = false;
+    const locked = new Set<number>();
     const stage = async () => {
       if (staged) return;
       staged = true;
@@ -134,9 +135,12 @@ export function postgresBulk(sql: postgres.Sql): BulkEngine {
           WHERE r.id = v.id`;
       },
       async lockDays(days) {
-        // ascending order: two workers locking overlapping sets can never deadlock
+        // ascending order: two workers locking overlapping sets can never deadlock (a bulk
+        // transaction locks more days batch after batch; it waits, at worst, for a worker's commit)
         for (const d of [...new Set(days)].sort((a, b) => a - b)) {
+          if (locked.has(d)) continue; // held until the transaction ends
           await tx`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${d}::int)`;
+          locked.add(d);
         }
       },
       async addSources(rows) {
