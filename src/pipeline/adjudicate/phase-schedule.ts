@@ -32,6 +32,9 @@ export interface ScheduleContext {
 interface Counted {
   index: Uint32Array;
   key: Float64Array;
+  /** the class of `by` and the interval start, read in the same order */
+  cls: Int32Array;
+  start: Float64Array;
 }
 
 function counted(cols: IncidentColumns, z: number, parties: PartyResolver): Counted {
@@ -54,11 +57,16 @@ function counted(cols: IncidentColumns, z: number, parties: PartyResolver): Coun
   const order = sortedOrder(keys, m, ids, lines);
   const index = new Uint32Array(m);
   const key = new Float64Array(m);
+  const cls = new Int32Array(m);
+  const start = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    index[k] = picked[order[k]];
+    const i = picked[order[k]];
+    index[k] = i;
     key[k] = keys[order[k]];
+    cls[k] = parties.classOf(cols.by[i]);
+    start[k] = cols.start[z][i];
   }
-  return { index, key };
+  return { index, key, cls, start };
 }
 
 export function schedulePhases(ctx: ScheduleContext, cols: IncidentColumns, cutoff = Infinity): void {
@@ -109,10 +117,9 @@ export function schedulePhases(ctx: ScheduleContext, cols: IncidentColumns, cuto
       }
       if (!open) break;
       if (!relevant) continue;
-      const i = index[o];
-      const cls = parties.classOf(cols.by[i]);
+      const cls = list.cls[o];
       // attributed to a quiet party (itself or a member at the time)? decided before judging
-      const s = cols.start[z][i];
+      const s = list.start[o];
       const seg = a.segmentAt(s);
       let attributable = 0;
       for (let p = 0; p < a.phases.length; p++) {
@@ -125,6 +132,7 @@ export function schedulePhases(ctx: ScheduleContext, cols: IncidentColumns, cuto
         if (yes) attributable |= 1 << p;
       }
       if (attributable === 0) continue;
+      const i = index[o];
       // a violation needs the incident inside a scope zone, which needs that zone as a candidate
       if (cols.place[i] === PLACE_POINT && !scope.mayMeet(j, cols.lon[i], cols.lat[i], cols.radius[i])) continue;
       judge.focus(cols, i);
