@@ -41,11 +41,13 @@ const bitOf = (e: string) => `(CASE ${e} ${VERDICTS.map((v, i) => `WHEN '${v}' T
 /** SQL (SQLite): an incident's mask and list verdicts, recomputed from its findings. */
 const sqliteMask = (id: string) =>
   `(SELECT coalesce(sum(DISTINCT ${bitOf('coalesce(f.override_verdict, f.verdict)')}), 0) FROM findings f WHERE f.incident_id = ${id})`;
+// ordered by a subquery, not json_group_array(... ORDER BY ...): that syntax needs SQLite 3.44, and
+// an older sqlite3 shell (Debian 12 ships 3.40) could not even open a database whose triggers use it
 const sqliteVerdicts = (id: string) =>
-  `(SELECT json_group_array(json_object('agreement', f.agreement_id, 'verdict', coalesce(f.override_verdict, f.verdict),
-     'rule', f.rule, 'party', f.party, 'answerable', f.answerable,
-     'overridden', json(CASE WHEN f.override_verdict IS NOT NULL AND f.override_verdict <> f.verdict THEN 'true' ELSE 'false' END))
-     ORDER BY f.agreement_id) FROM findings f WHERE f.incident_id = ${id})`;
+  `(SELECT json_group_array(json(v)) FROM (SELECT json_object('agreement', f.agreement_id,
+     'verdict', coalesce(f.override_verdict, f.verdict), 'rule', f.rule, 'party', f.party, 'answerable', f.answerable,
+     'overridden', json(CASE WHEN f.override_verdict IS NOT NULL AND f.override_verdict <> f.verdict THEN 'true' ELSE 'false' END)) AS v
+     FROM findings f WHERE f.incident_id = ${id} ORDER BY f.agreement_id))`;
 
 /** SQL (PostgreSQL): the same, the JSON written compactly and in the same key order as SQLite's. */
 const pgStr = (e: string) => `coalesce(to_json(${e})::text, 'null')`;
