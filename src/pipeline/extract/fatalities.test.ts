@@ -97,6 +97,10 @@ describe('findFatalities', () => {
     expect(f('The shelling hit the camp, leaving thousands of people homeless.')).toBeUndefined();
     expect(f('The blast went off killing 3 and wounding 12 people.')?.total).toBe(3);
   });
+  it('reads "a hundred" as 100 and never takes a six-figure war toll for an incident', () => {
+    expect(f('The strike killed about a hundred militants.')?.total).toBe(100);
+    expect(f('Over 160000 people have been killed in the conflict.')).toBeUndefined();
+  });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';
     const r = f(s);

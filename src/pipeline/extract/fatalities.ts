@@ -71,6 +71,8 @@ const KILLED_GATE = /killed|dead|died|lives|martyr|perish|slain|executed/;
 const PASSIVE_GATE = /(?:were|been|was|are) (?:\w+ )?(?:killed|executed|slain|martyred)| killed\b/;
 const WOUNDED_AFTER = /^\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt)/i;
 
+/** no single incident of the Syrian war killed 100,000 people: such a figure is a war-wide toll */
+const WAR_SCALE = 100_000;
 const VAGUE_WORD = /\b(?:several|many|dozens|scores|hundreds|thousands|some|a few|numerous)\b/i;
 const VICTIM_WORD = new RegExp(`\\b${VICTIM}\\b`, 'i');
 
@@ -87,7 +89,8 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   const figures: Array<{ n: number; hi?: number; victim: string; span: Span }> = [];
   const take = (m: RegExpExecArray, nIdx: number, hiIdx: number, vIdx: number) => {
     const n = parseNumber(m[nIdx]);
-    if (n === undefined) return;
+    // a six-figure toll is the war's ("over 160000 people have been killed"), never one incident's
+    if (n === undefined || n >= WAR_SCALE) return;
     const pre = sentence.slice(Math.max(0, m.index - 25), m.index);
     // "23 May 2014 Syrian troops killed": a year, not a count
     if (
@@ -141,6 +144,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   if (kill || death) for (const m of allMatches(KILL_BARE, sentence)) take(m, 1, 2, 3);
   if (PASSIVE_GATE.test(lc)) {
     for (const w of windowFigures(sentence)) {
+      if (w.n >= WAR_SCALE) continue;
       const victim = VICTIM_WORD.exec(w.phrase)?.[0].toLowerCase() ?? '';
       figures.push({
         n: w.n,

@@ -13,7 +13,7 @@ const VAGUE: Record<string, number> = { several: 10, many: 10, dozens: 12, score
 
 /** Regex source matching one number expression (used inside larger patterns). */
 export const NUMBER_SRC =
-  '(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|several|scores|hundreds|thousands|a few|numerous)(?:\\s+hundred)?)';
+  '(?:\\d{1,3}(?:,\\d{3})+|\\d+|a hundred|a thousand|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|several|scores|hundreds|thousands|a few|numerous)(?:\\s+hundred)?)';
 
 /** Value of a number expression matched by NUMBER_SRC; undefined when it is not one. */
 export function parseNumber(raw: string): number | undefined {
@@ -21,6 +21,8 @@ export function parseNumber(raw: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
   if (s in VAGUE) return VAGUE[s];
   if (s === 'a dozen') return 12;
+  if (s === 'a hundred') return 100;
+  if (s === 'a thousand') return 1000;
   if (s === 'a few') return 3;
   let total = 0;
   let hundred = false;
