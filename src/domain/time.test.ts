@@ -51,11 +51,20 @@ describe('parseTime properties', () => {
         const len = t.end - t.start;
         expect(len).toBeGreaterThanOrEqual(23 * 3_600_000);
         expect(len).toBeLessThanOrEqual(25 * 3_600_000);
+        // the first instant of the local date: where summer time starts at midnight (Damascus,
+        // 1 April 1994) the clock jumps from 00:00 to 01:00, so the day's first instant reads 01:00
         const local = new Date(t.start + tzOffsetMs(tz, t.start));
         expect(local.getUTCDate()).toBe(dd.d);
-        expect(local.getUTCHours() * 60 + local.getUTCMinutes()).toBeLessThan(60);
+        expect(local.getUTCHours() * 60 + local.getUTCMinutes()).toBeLessThanOrEqual(60);
+        const before = new Date(t.start - 1 + tzOffsetMs(tz, t.start - 1));
+        expect(before.getUTCDate()).not.toBe(dd.d);
       }),
     );
+  });
+  it('a day whose midnight is skipped by summer time starts at its first instant (Damascus, 1994-04-01)', () => {
+    const t = parseTime('1994-04-01', DAMASCUS);
+    expect(new Date(t.start).toISOString()).toBe('1994-03-31T22:00:00.000Z');
+    expect(t.end - t.start).toBe(23 * 3_600_000);
   });
   it('consecutive days tile time without gaps or overlaps', () => {
     fc.assert(
