@@ -111,6 +111,16 @@ for (const dialect of DIALECTS) {
         }
       }
     });
+    it('reads the same page inside a transaction (no read connection: through Kysely)', async () => {
+      const f: IncidentFilter = { verdict: ['violation'], from: '2018-01-15' };
+      const outside = await listIncidentPage(store.db, store.dialect, f, { limit: 9 });
+      const inside = await store.db
+        .transaction()
+        .execute((trx) => listIncidentPage(trx, store.dialect, f, { limit: 9 }));
+      expect(inside).toEqual(outside);
+      expect(outside.items.length).toBe(9);
+    });
+
     it('keeps reading past rows that `within` drops', async () => {
       const within = (lon: number) => lon < 36.5;
       const all = (await listIncidentPage(store.db, store.dialect, {}, { limit: 1000 })).items

@@ -182,9 +182,11 @@ export async function listIncidentPage(
     const params = [...where.params, want];
     const rows = reader
       ? reader.rows(text, params)
-      : (await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(numbered(text), params))).rows.map((r) =>
-          LIST_COLUMNS.map((c) => r[c]),
-        );
+      : (
+          await db.executeQuery<Record<string, unknown>>(
+            CompiledQuery.raw(dialect === 'postgres' ? numbered(text) : text, params),
+          )
+        ).rows.map((r) => LIST_COLUMNS.map((c) => r[c]));
     for (const r of rows) {
       const row = listRow(r);
       if (within && (row.lat === null || row.lon === null || !within(row.lon, row.lat))) continue;
