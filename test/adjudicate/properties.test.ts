@@ -291,7 +291,11 @@ describe('adjudication properties', () => {
       [36.0, 35.5],
     ];
     const poly = new PolygonZone({ type: 'Polygon', coordinates: [ring] });
-    const turfPoly = polygon([ring]);
+    // Our edges are great-circle arcs; turf's point-in-polygon joins vertices by straight lines in
+    // lon/lat. On a 90 km edge at 35.5 N the two differ by ~100 m, which decided a 100 m circle
+    // (seed -1981395874: [36.1329, 36.0211], r 0.1 km, 134 m from the arc). So the oracle gets the
+    // same arcs, densified by spherical interpolation to 64 points per edge (< 1 m apart from the arc).
+    const turfPoly = polygon([densifyGreatCircle(ring, 64)]);
     const line = [
       [36.1, 35.6],
       [36.4, 35.75],
@@ -327,3 +331,28 @@ describe('adjudication properties', () => {
     );
   });
 });
+
+/** A ring with every edge replaced by `n` points along its great circle (slerp of unit vectors). */
+function densifyGreatCircle(ring: number[][], n: number): number[][] {
+  const rad = Math.PI / 180;
+  const vec = ([lon, lat]: number[]) => [
+    Math.cos(lat * rad) * Math.cos(lon * rad),
+    Math.cos(lat * rad) * Math.sin(lon * rad),
+    Math.sin(lat * rad),
+  ];
+  const out: number[][] = [];
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const a = vec(ring[i]);
+    const b = vec(ring[i + 1]);
+    const omega = Math.acos(Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2]));
+    for (let k = 0; k < n; k++) {
+      const t = k / n;
+      const wa = Math.sin((1 - t) * omega) / Math.sin(omega);
+      const wb = Math.sin(t * omega) / Math.sin(omega);
+      const [x, y, z] = [0, 1, 2].map((j) => wa * a[j] + wb * b[j]);
+      out.push([Math.atan2(y, x) / rad, Math.atan2(z, Math.hypot(x, y)) / rad]);
+    }
+  }
+  out.push(out[0]);
+  return out;
+}
