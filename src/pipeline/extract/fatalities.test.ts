@@ -101,6 +101,22 @@ describe('findFatalities', () => {
     expect(f('The strike killed about a hundred militants.')?.total).toBe(100);
     expect(f('Over 160000 people have been killed in the conflict.')).toBeUndefined();
   });
+  it('counts synonymous nouns for one army once, at the lowest figure (ACLED)', () => {
+    expect(
+      f(
+        'Jihadists kill 62 Syrian troops in Deir Ezzor At least 60 Syrian government soldiers were killed in the attack.',
+      )?.total,
+    ).toBe(60);
+    expect(f('Five soldiers and three rebels were killed.')?.total).toBe(8);
+  });
+  it('never takes a war-wide statistic without "since" for an incident', () => {
+    expect(f("More than 4,000 people have been killed in Syria's multi-front conflict.")).toBeUndefined();
+    expect(f('The war, which has killed 1,500 people, entered its fifth year.')).toBeUndefined();
+    expect(f('About 3,000 civilians have been killed in Syria.')).toBeUndefined();
+    // an incident's toll in the perfect tense stays
+    expect(f('At least 12 people have been killed in the air strikes on Douma.')?.total).toBe(12);
+    expect(f('Five soldiers have been killed in the war-torn town of Deir Ezzor today.')?.total).toBe(5);
+  });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';
     const r = f(s);

@@ -73,6 +73,18 @@ const WOUNDED_AFTER = /^\s*(?:were\s+|have been\s+)?(?:wounded|injured|hurt)/i;
 
 /** no single incident of the Syrian war killed 100,000 people: such a figure is a war-wide toll */
 const WAR_SCALE = 100_000;
+// A war-wide statistic without "since" ("More than 4,000 people have been killed in Syria's
+// conflict", "the war, which has killed 1,500 people"): a present-perfect toll whose place is the
+// war itself (or the whole country), not a town or a strike. Background, never one incident's toll.
+const WAR_AFTER =
+  /^[^.;]{0,30}?\b(?:in|of|during)\s+(?:the\s+|syria'?s\s+|the country'?s\s+)?(?:[\w-]+\s+){0,2}?(?:war|conflict|uprising|revolution)(?![\w-])|^\s*(?:so far\s+)?in syria\s*(?:[.,;]|$|and\b|since\b|according\b|so far\b)/i;
+const WAR_BEFORE = /\b(?:war|conflict|uprising|revolution)\b[^.;]{0,25}?\b(?:has|have)\s+(?:so far\s+|now\s+)?$/i;
+const PERFECT = /\b(?:have|has)\s+(?:so far\s+|now\s+)?(?:been\s+)?(?:killed|died|lost their lives|claimed)\b/i;
+function warStatistic(sentence: string, start: number, end: number): boolean {
+  const after = sentence.slice(end, end + 70);
+  if (WAR_BEFORE.test(sentence.slice(Math.max(0, start - 45), start))) return true;
+  return PERFECT.test(sentence.slice(start, end + 25)) && WAR_AFTER.test(after);
+}
 const VAGUE_WORD = /\b(?:several|many|dozens|scores|hundreds|thousands|some|a few|numerous)\b/i;
 const VICTIM_WORD = new RegExp(`\\b${VICTIM}\\b`, 'i');
 
@@ -81,6 +93,9 @@ function groupOf(victim: string, generic: Set<string>): string {
   if (/child|kid|minor/.test(victim)) return 'children';
   if (/civilian|resident|worshipper|patient|student|women/.test(victim)) return 'civilians';
   if (!victim || generic.has(victim)) return 'people';
+  // "62 Syrian troops killed ... 60 Syrian government soldiers were killed": one army's dead under
+  // synonymous nouns are one group (ACLED: the lowest figure for the same victims), never added
+  if (/^(?:troops|soldiers?|servicem[ae]n|personnel)$/.test(victim)) return 'soldier';
   return victim.replace(/(?:men|s)$/, (x) => (x === 'men' ? 'man' : ''));
 }
 
@@ -110,7 +125,12 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     )
       return;
     // "leaving thousands of people homeless": left/leaving count the dead only when it says so
-    if (/^(?:left|leaving)\b/i.test(m[0]) && !/^\s+(?:\w+\s+){0,2}?dead\b/i.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))) return;
+    if (
+      /^(?:left|leaving)\b/i.test(m[0]) &&
+      !/^\s+(?:\w+\s+){0,2}?dead\b/i.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))
+    )
+      return;
+    if (warGate && warStatistic(sentence, m.index, m.index + m[0].length)) return;
     const hi = m[hiIdx] ? parseNumber(m[hiIdx]) : undefined;
     // "07-2015 Five Civilians Killed": a month and year, not a range
     if (hi !== undefined && hi >= 1900 && hi <= 2100) return;
@@ -124,6 +144,14 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   // cheap literal gates first: each pattern needs one of its key words, and most sentences
   // that reach here hold only one or two of them (the full patterns cost ~10 µs each)
   const lc = sentence.toLowerCase();
+  // literal gate of the war-statistic test: a perfect tense and the war or the country named
+  const warGate =
+    (lc.includes(' has ') || lc.includes(' have ')) &&
+    (lc.includes('war') ||
+      lc.includes('conflict') ||
+      lc.includes('syria') ||
+      lc.includes('uprising') ||
+      lc.includes('revolution'));
   const kill = lc.includes('kill');
   const death = lc.includes('death');
   if (kill || death || lc.includes('claim') || lc.includes('left') || lc.includes('leaving') || lc.includes('execut'))
@@ -144,7 +172,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   if (kill || death) for (const m of allMatches(KILL_BARE, sentence)) take(m, 1, 2, 3);
   if (PASSIVE_GATE.test(lc)) {
     for (const w of windowFigures(sentence)) {
-      if (w.n >= WAR_SCALE) continue;
+      if (w.n >= WAR_SCALE || (warGate && warStatistic(sentence, w.start, w.end))) continue;
       const victim = VICTIM_WORD.exec(w.phrase)?.[0].toLowerCase() ?? '';
       figures.push({
         n: w.n,
