@@ -4,7 +4,7 @@
  * CC BY-SA 4.0) and writes self-contained JSONL files: {id, corpus, split, published, text, gold}.
  * Tests and the evaluation read only the committed output. See test/gold/SOURCES.md.
  *
- * - fakes-hand.jsonl: 48 FA-KES articles (every 12th row from row 0 and row 6), labelled by hand
+ * - fakes-hand.jsonl: 72 FA-KES articles (every 12th row from rows 0 and 6, and the first 24 from row 3), labelled by hand
  *   per docs/labelling-guide.md (labels in fakes-hand.labels.jsonl).
  * - investigations-hand.jsonl: 18 Syrian Archive investigations, labelled by hand from their text.
  * - fakes-crowd.jsonl: every FA-KES dev article with the dataset's own crowd-sourced gold
