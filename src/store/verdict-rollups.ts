@@ -104,6 +104,28 @@ function postgresTriggers(): string[] {
   ];
 }
 
+/**
+ * Recomputes the read models from the findings (the migration's backfill). For bulk loads on
+ * PostgreSQL, which may load with the trigger disabled and rebuild once: one set-based pass instead
+ * of a trigger call, and a new incidents row version, per finding.
+ */
+export async function rebuildVerdictReadModels(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  const [mask, verdicts] = dialect === 'sqlite' ? [sqliteMask, sqliteVerdicts] : [pgMask, pgVerdicts];
+  await sql
+    .raw(
+      `UPDATE incidents SET verdict_mask = ${mask('incidents.id')}, list_verdicts = ${verdicts('incidents.id')}
+       WHERE id IN (SELECT DISTINCT incident_id FROM findings) OR verdict_mask <> 0`,
+    )
+    .execute(db);
+  await sql.raw('DELETE FROM compliance_days').execute(db);
+  await sql
+    .raw(
+      `INSERT INTO compliance_days (${ROLLUP_KEY}, n)
+       SELECT ${rollupValues('f')}, count(*) FROM findings f GROUP BY ${rollupValues('f')}`,
+    )
+    .execute(db);
+}
+
 export function verdictRollups(dialect: DialectName): Migration {
   return {
     async up(db: Kysely<unknown>) {
@@ -140,19 +162,7 @@ export function verdictRollups(dialect: DialectName): Migration {
       await (dialect === 'sqlite' ? rollup.modifyEnd(sql`WITHOUT ROWID`) : rollup).execute();
 
       // backfill from the findings already stored
-      const [mask, verdicts] = dialect === 'sqlite' ? [sqliteMask, sqliteVerdicts] : [pgMask, pgVerdicts];
-      await sql
-        .raw(
-          `UPDATE incidents SET verdict_mask = ${mask('incidents.id')}, list_verdicts = ${verdicts('incidents.id')}
-           WHERE id IN (SELECT DISTINCT incident_id FROM findings)`,
-        )
-        .execute(db);
-      await sql
-        .raw(
-          `INSERT INTO compliance_days (${ROLLUP_KEY}, n)
-           SELECT ${rollupValues('f')}, count(*) FROM findings f GROUP BY ${rollupValues('f')}`,
-        )
-        .execute(db);
+      await rebuildVerdictReadModels(db, dialect);
 
       for (const s of dialect === 'sqlite' ? sqliteTriggers() : postgresTriggers()) await sql.raw(s).execute(db);
 
