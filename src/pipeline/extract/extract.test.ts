@@ -73,3 +73,25 @@ describe('extractReport robustness', () => {
     }
   });
 });
+
+describe('main incident', () => {
+  it('folds a headline glued to its lead into one incident with the lead place and toll', () => {
+    const text =
+      'Monday 15 February 2016 Russian Airstrikes Hit MSF Hospital in Idlib. A hospital supported by MSF in the town of Maaret al-Nouman in rural Idlib was hit earlier today by Russian airstrikes. At least seven people were killed in the attack.\n';
+    const r = extractReport(text, { published: '2016-02-15' });
+    expect(r.incidents[0]).toMatchObject({ type: 'air_drone_strike', fatalities: { total: 7 } });
+    expect(r.incidents[0].where.name).toMatch(/Maaret|Ma.arat/i);
+  });
+  it('keeps two tolls in two places apart', () => {
+    const text =
+      'Air strikes killed 12 people in Idlib city on Monday. Air strikes killed 5 people in Aleppo on Monday.\n';
+    const r = extractReport(text, { published: '2016-02-15' });
+    expect(r.incidents.map((i) => i.fatalities?.total)).toEqual([12, 5]);
+  });
+  it('reads the month May in a dateline as a date, not the modal "may"', () => {
+    const text =
+      '2 May 2017 At least 24 people were killed on Tuesday in an IS attack near a refugee camp in Hasakeh province, a monitor said.\n';
+    const r = extractReport(text, { published: '2017-05-02' });
+    expect(r.incidents[0]?.fatalities?.total).toBe(24);
+  });
+});

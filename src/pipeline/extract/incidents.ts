@@ -86,7 +86,9 @@ export function samePlace(a: ResolvedPlace['place'], b: ResolvedPlace['place']):
 }
 function kmBetween(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const r = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * r) / 2) ** 2 +
+    Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
   return 12742 * Math.asin(Math.sqrt(h));
 }
 
@@ -201,7 +203,49 @@ export function assemble(sentences: SentenceFacts[], givenDocDate: DateMention |
     if (pastDates.length) lastDate = pastDates[pastDates.length - 1];
     if (place) lastPlace = place;
   }
-  return drafts;
+  return foldHeadline(drafts);
+}
+
+/**
+ * The report's main incident is the one its headline and lead are about (ACLED and the labelling
+ * guide: one event per report's lead). A headline glued to its lead ("Russian Airstrikes Hit MSF
+ * Hospital in Idlib. A hospital ... in Maaret al-Nouman in rural Idlib was hit ... At least seven
+ * people were killed") opens a draft of its own when the lead names a more specific place; the two
+ * are one event when they are the report's first two drafts, the lead starts within two sentences
+ * of the headline, the types agree (or the headline's is the residual `attack` of a bare toll), the
+ * days agree and the governorate is the same. The lead's detail (place, toll) fills the headline's.
+ */
+function foldHeadline(drafts: Draft[]): Draft[] {
+  if (drafts.length < 2) return drafts;
+  const [h, l] = drafts;
+  if (h.sentences[0] > 1 || l.sentences[0] > h.sentences[h.sentences.length - 1] + 2) return drafts;
+  if (h.type !== l.type && !(h.type === 'attack' && isViolent(l.type))) return drafts;
+  const day = (d: Draft) => d.date?.when.slice(0, 10);
+  if (day(h) && day(l) && day(h) !== day(l)) return drafts;
+  const a1 = (d: Draft) => d.place?.place.admin1;
+  if (!a1(h) || a1(h) !== a1(l)) return drafts;
+  const ht = h.fatalities?.total;
+  const lt = l.fatalities?.total;
+  // two tolls that differ are two events ("kill 12 in X ... 5 more died in Y")
+  if (ht !== undefined && lt !== undefined && ht !== lt && !h.fatalities?.vague) return drafts;
+  const merged: Draft = {
+    ...h,
+    type: l.typeRank > h.typeRank ? l.type : h.type,
+    typeSpan: l.typeRank > h.typeRank ? l.typeSpan : h.typeSpan,
+    typeRank: Math.max(h.typeRank, l.typeRank),
+    place: l.place && h.place && moreSpecific(l.place, h.place) ? l.place : h.place,
+    placeFromContext: l.place && h.place && moreSpecific(l.place, h.place) ? l.placeFromContext : h.placeFromContext,
+    date: h.date && !h.dateFromContext ? h.date : (l.date ?? h.date),
+    dateFromContext: h.date && !h.dateFromContext ? false : l.date ? l.dateFromContext : h.dateFromContext,
+    roles: {
+      ...h.roles,
+      by: h.roles.by?.strong || !l.roles.by ? h.roles.by : l.roles.by,
+      against: h.roles.against?.strong || !l.roles.against ? h.roles.against : l.roles.against,
+    },
+    fatalities: l.fatalities ? mergeFatalities(h.fatalities, l.fatalities) : h.fatalities,
+    sentences: [...h.sentences, ...l.sentences],
+  };
+  return [merged, ...drafts.slice(2)];
 }
 
 /**

@@ -26,7 +26,8 @@ export interface PipelineInput {
   tz: string;
 }
 
-const HYPOTHETICAL = /\b(?:will|would|could|should|might|may|to stop|to end|to prevent|intended to|aims? to|plans? to|threaten(?:s|ed)? to|in order to|if|unless|in case of|ready to|aimed at)\b/i;
+// the month ("2 May 2017", "May 5", "in May") is not the modal
+const HYPOTHETICAL = /\b(?:will|would|could|should|might|may(?!\s*\d)(?<!(?:\d|\b(?:in|since|of|early|late|mid|last|this|next|until|by|from))[\s-]*may)|to stop|to end|to prevent|intended to|aims? to|plans? to|threaten(?:s|ed)? to|in order to|if|unless|in case of|ready to|aimed at)\b/i;
 const DENIED = /\b(?:denied|denies|deny|refuted|no truth|untrue|incorrect|fabricated|baseless)\b/i;
 /** Whole-war tolls ("More than 280,000 people have been killed since 2011") are background. */
 const WAR_TOTAL =
