@@ -117,6 +117,13 @@ describe('findFatalities', () => {
     expect(f('At least 12 people have been killed in the air strikes on Douma.')?.total).toBe(12);
     expect(f('Five soldiers have been killed in the war-torn town of Deir Ezzor today.')?.total).toBe(5);
   });
+  it('reads "martyrs" as the dead of pro-government reporting', () => {
+    expect(f('The attack rocked the street leaving 50 martyrs and more than 200 others wounded.')?.total).toBe(50);
+    expect(f('Twin suicide blasts targeted a checkpoint near Damascus claiming 4 martyrs and 13 injured.')?.total).toBe(
+      4,
+    );
+    expect(f('The army said it claimed 3 villages.')).toBeUndefined();
+  });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';
     const r = f(s);

@@ -31,7 +31,7 @@ export interface FatalityFacts {
 
 const N = NUMBER_SRC;
 const VICTIM =
-  '(?:child|man|woman|boy|girl|civilian|fighter|soldier|person|member|doctor|nurse|journalist|officer|militant|rebel|people|persons|civilians|children|kids|women|men|fighters|militants|soldiers|troops|rebels|members|terrorists|jihadists|servicemen|personnel|officers|residents|individuals|victims|others|family members|worshippers|patients|students|workers|of them|jihadis|insurgents|combatants|gunmen|policemen|staff|activists|medics|paramedics|volunteers|rescuers|teachers|farmers|prisoners|detainees)';
+  '(?:child|man|woman|boy|girl|civilian|fighter|soldier|person|member|doctor|nurse|journalist|officer|militant|rebel|people|persons|civilians|children|kids|women|men|fighters|militants|soldiers|troops|rebels|members|terrorists|jihadists|servicemen|personnel|officers|residents|individuals|victims|others|family members|worshippers|patients|students|workers|of them|jihadis|insurgents|combatants|gunmen|policemen|staff|activists|medics|paramedics|volunteers|rescuers|teachers|farmers|prisoners|detainees|martyrs)';
 const KILLED =
   '(?:killed|dead|died|were killed|have been killed|had been killed|lost their lives|martyred|perished|slain|executed)';
 // a filler word between number and victim noun, never itself a number ("2017 Fifteen people died")
@@ -43,7 +43,7 @@ const FILLER2 = `(?:(?!(?:${N}|and|or|wounding|injuring|hours|days|weeks|months|
 const Q = '(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|approximately|all)';
 // "killed 12 people", "killing at least 12 civilians, including 5 children"
 const KILL_N = new RegExp(
-  `\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|execut(?:e|es|ed|ing)|claim(?:ed|ing)? the lives of|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER2}(${VICTIM})\\b`,
+  `\\b(?:kill(?:ed|ing|s)?(?:\\s+of)?|execut(?:e|es|ed|ing)|claim(?:ed|ing)? the lives of|claim(?:s|ed|ing)?(?=\\s+(?:\\S+\\s+){1,3}?martyrs\\b)|left|leaving|(?:the\\s+)?deaths?\\s+of)\\s+(?:${Q}\\s+)?(${N}|an?)(?:\\s*(?:-|to|and)\\s*(${N}))?\\s+${FILLER2}(${VICTIM})\\b`,
   'gi',
 );
 // "12 people were killed", "12 civilians killed", "at least 12 dead"
@@ -127,6 +127,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
     // "leaving thousands of people homeless": left/leaving count the dead only when it says so
     if (
       /^(?:left|leaving)\b/i.test(m[0]) &&
+      !/martyrs$/i.test(m[0]) &&
       !/^\s+(?:\w+\s+){0,2}?dead\b/i.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))
     )
       return;
