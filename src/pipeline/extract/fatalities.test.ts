@@ -124,6 +124,12 @@ describe('findFatalities', () => {
     );
     expect(f('The army said it claimed 3 villages.')).toBeUndefined();
   });
+  it('reads a toll in the present tense ("rises to 12")', () => {
+    expect(f('Death toll from terrorist attacks on Aleppo rises to 12 with over 200 injured.')).toMatchObject({
+      total: 12,
+      update: true,
+    });
+  });
   it('gives evidence spans that quote the sentence', () => {
     const s = 'Shelling killed three people in Aleppo.';
     const r = f(s);

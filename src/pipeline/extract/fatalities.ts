@@ -57,7 +57,7 @@ const KILL_BARE = new RegExp(
   'gi',
 );
 const TOLL = new RegExp(
-  `\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,4}?(?:(?:rose|risen|climbed|reached|stood|stands|is|was|of|to|hit|at)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?|${Q}\\s+)(${N})`,
+  `\\b(?:death toll|toll|number of (?:dead|deaths|victims|those killed))\\s+(?:\\w+\\s+){0,6}?(?:(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|jumps|stood|stands|is|was|of|to|hit|hits|at)\\s+(?:to\\s+|at\\s+)?(?:${Q}\\s+)?|${Q}\\s+)(${N})`,
   'gi',
 );
 const CHILDREN = new RegExp(
@@ -193,7 +193,7 @@ export function findFatalities(sentence: string, base: number): FatalityFacts | 
   }
   const out: FatalityFacts = { evidence: kept.map((f) => f.span) };
   if (
-    /\b(?:rose|risen|climbed|jumped|increased|reached|updated|new (?:death )?toll|raised the (?:death )?toll)\b/i.test(
+    /\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|reached|reaches|updated|new (?:death )?toll|raised the (?:death )?toll)\b/i.test(
       sentence,
     )
   )
