@@ -4,6 +4,8 @@
  * was stored because report ids are content hashes), attach text claims to agreements, and say
  * what happened per file. With `strict`, a file with any bad row is rejected whole and nothing of
  * it is written (it is stored in one transaction only once every row has been read and checked).
+ * Structured files (ACLED, UCDP, JSONL) take the bulk path (./ingest-bulk.ts: read in a worker
+ * thread into columnar batches, same guarantees); report text and `queue` go report by report.
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
