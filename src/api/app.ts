@@ -39,6 +39,8 @@ export interface ApiConfig {
   bodyLimitBytes?: number;
   /** raster tile URL template for the dashboard's base map, passed on in GET /api/v1 */
   tileUrl?: string | null;
+  /** build the unfiltered map snapshot at start (`truce serve`), not on the first visit */
+  warmMap?: boolean;
 }
 
 export interface CreateAppInput {
@@ -82,10 +84,12 @@ export function createApp(input: CreateAppInput): OpenAPIHono<ApiEnv> {
   // adapter build a full WHATWG Request for every read, 3-5 % of a list request's CPU
   app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
+  const map = incidentMapRoutes(backend);
+  if (config.warmMap) void map.warm();
   for (const routes of [
     metaRoutes,
     agreementRoutes,
-    incidentMapRoutes, // before incidentRoutes: /incidents/{id} would take /incidents/map
+    () => map, // before incidentRoutes: /incidents/{id} would take /incidents/map
     incidentRoutes,
     findingRoutes,
     complianceRoutes,

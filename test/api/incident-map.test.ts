@@ -212,4 +212,22 @@ describe('incident map snapshots', () => {
     await settle();
     expect(builds).toBe(b0 + 2);
   });
+  it("warm() (truce serve at start) builds the first view's snapshot before anyone asks; the first visit reuses it", async () => {
+    now += 100_000; // the snapshots above are stale by now
+    items = [at(1, 'violation'), at(2, 'permitted')];
+    const routes = incidentMapRoutes(backend, () => now);
+    const fresh = newRouter();
+    fresh.use('*', async (c, next) => {
+      c.set('principal', { kind: 'anonymous' } as never);
+      c.set('publicRead', true);
+      await next();
+    });
+    fresh.route('/api/v1', routes);
+    const b0 = builds;
+    await routes.warm();
+    expect(builds).toBe(b0 + 1);
+    const r = await fresh.request('/api/v1/incidents/map?z=6');
+    expect(((await r.json()) as { total: number }).total).toBe(2);
+    expect(builds).toBe(b0 + 1); // no second build: the dashboard's unfiltered view was the warmed one
+  });
 });

@@ -40,6 +40,8 @@ export async function startDashboardServer(opts: {
   publicRead?: boolean;
   /** a SQLite file to use and keep (benchmarks); default: a temporary one, removed on close */
   database?: string;
+  /** build the unfiltered map snapshot at start, as `truce serve` does */
+  warmMap?: boolean;
 }): Promise<DashboardServer> {
   const dir = mkdtempSync(join(tmpdir(), 'truce-web-'));
   const workspace = await loadWorkspaceOrThrow(builtinWorkspaceDir());
@@ -54,7 +56,7 @@ export async function startDashboardServer(opts: {
       await refreshStaleFindings(s, adjudicator);
     },
   });
-  const app = createApp({ backend, config: { publicRead: opts.publicRead ?? true, webDist: opts.webDist } });
+  const app = createApp({ backend, config: { publicRead: opts.publicRead ?? true, webDist: opts.webDist, warmMap: opts.warmMap } });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -180,6 +180,7 @@ export async function serveCommand(dirArg: string | undefined, opts: ServeOption
       publicRead,
       webDist,
       tileUrl: config.tile_url ?? null,
+      warmMap: true,
       bodyLimitBytes: config.body_limit_bytes,
       writeLimit: config.write_rate_limit
         ? { burst: config.write_rate_limit.burst, perMinute: config.write_rate_limit.per_minute }
