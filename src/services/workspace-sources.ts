@@ -3,23 +3,16 @@
  * (reliability A-F); we accept a list of entries, `{sources: [...]}`, or a map keyed by name,
  * with the grade under `reliability`, `rating` or `admiralty` (e.g. "B" or "B2").
  */
-import type { Store } from '../store/store.js';
+import type { SourceInput, Store } from '../store/store.js';
 
-interface SourceEntry {
-  id?: string;
-  name: string;
-  reliability?: string | null;
-  kind?: string | null;
-  url?: string | null;
-  aliases?: string[];
-}
-
-function entry(v: unknown, key?: string): SourceEntry | null {
+function entry(v: unknown, key?: string): SourceInput | null {
   if (!v || typeof v !== 'object') return null;
   const o = v as Record<string, unknown>;
-  const name = typeof o.name === 'string' ? o.name : key ?? (typeof o.id === 'string' ? o.id : undefined);
+  const name = typeof o.name === 'string' ? o.name : (key ?? (typeof o.id === 'string' ? o.id : undefined));
   if (!name) return null;
-  const grade = [o.reliability, o.rating, o.admiralty].find((g) => typeof g === 'string' && g.trim()) as string | undefined;
+  const grade = [o.reliability, o.rating, o.admiralty].find((g) => typeof g === 'string' && g.trim()) as
+    | string
+    | undefined;
   return {
     id: typeof o.id === 'string' ? o.id : undefined,
     name,
@@ -30,16 +23,16 @@ function entry(v: unknown, key?: string): SourceEntry | null {
   };
 }
 
-export function sourceEntries(data: unknown): SourceEntry[] {
+export function sourceEntries(data: unknown): SourceInput[] {
   if (!data) return [];
-  if (Array.isArray(data)) return data.map((v) => entry(v)).filter((e): e is SourceEntry => !!e);
+  if (Array.isArray(data)) return data.map((v) => entry(v)).filter((e): e is SourceInput => !!e);
   if (typeof data === 'object') {
     const o = data as Record<string, unknown>;
     if (Array.isArray(o.sources)) return sourceEntries(o.sources);
     if (o.sources && typeof o.sources === 'object') return sourceEntries(o.sources);
     return Object.entries(o)
       .map(([k, v]) => entry(v, k))
-      .filter((e): e is SourceEntry => !!e);
+      .filter((e): e is SourceInput => !!e);
   }
   return [];
 }

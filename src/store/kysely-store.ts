@@ -18,8 +18,13 @@ import { audit, listAudit, lockIncident, reviewIncident, setOverride, unlockInci
 import { tokenRepository } from './queries/tokens.js';
 import { reportRow, SourceResolver, sourceSlug, UNRATED_WEIGHT, weightOfReliability } from './report-rows.js';
 import type { Database, ReportRow } from './schema.js';
-import type { AddReportsResult, ReportFilter, ReportInput, Store, StoreStats } from './store.js';
+import type { AddReportsResult, ReportFilter, ReportInput, SourceInput, Store, StoreStats } from './store.js';
 import type { AuditFilter } from './store-errors.js';
+
+/** An outlet first met in a report, before any sources.yaml rated it. */
+function unratedSource(id: string, name: string) {
+  return { id, name, reliability: null, weight: UNRATED_WEIGHT, kind: null, url: null, aliases: '[]', report_count: 0 };
+}
 
 export class KyselyStore implements Store {
   readonly tokens;
@@ -140,16 +145,7 @@ export class KyselyStore implements Store {
       }
     }
     if (unknown.size) {
-      const values = [...unknown].map(([id, name]) => ({
-        id,
-        name,
-        reliability: null,
-        weight: UNRATED_WEIGHT,
-        kind: null,
-        url: null,
-        aliases: '[]',
-        report_count: 0,
-      }));
+      const values = [...unknown].map(([id, name]) => unratedSource(id, name));
       for (let i = 0; i < values.length; i += 50) {
         await this.db
           .insertInto('sources')
@@ -184,18 +180,7 @@ export class KyselyStore implements Store {
     await this.loadSources();
     // sources a bulk reader met first: stored unrated, in the batch's transaction
     const newSources = (list: [string, string][]) => {
-      const rows = list
-        .filter(([id]) => !this.sources.known(id))
-        .map(([id, name]) => ({
-          id,
-          name,
-          reliability: null,
-          weight: UNRATED_WEIGHT,
-          kind: null,
-          url: null,
-          aliases: '[]',
-          report_count: 0,
-        }));
+      const rows = list.filter(([id]) => !this.sources.known(id)).map(([id, name]) => unratedSource(id, name));
       for (const r of rows) this.sources.register(r.id, r.name);
       return rows;
     };
@@ -247,16 +232,7 @@ export class KyselyStore implements Store {
     return (await this.db.selectFrom('sources').selectAll().orderBy('id').execute()).map(toSource);
   }
 
-  async upsertSources(
-    list: {
-      id?: string;
-      name: string;
-      reliability?: string | null;
-      kind?: string | null;
-      url?: string | null;
-      aliases?: string[];
-    }[],
-  ) {
+  async upsertSources(list: SourceInput[]) {
     await this.loadSources();
     const changed: string[] = [];
     await this.db.transaction().execute(async (trx) => {

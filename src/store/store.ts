@@ -50,6 +50,16 @@ export type { ReportInput } from '../domain/report-input.js';
 
 import type { ReportInput } from '../domain/report-input.js';
 
+/** An outlet and its rating as sources.yaml gives it (the id is derived from the name if absent). */
+export interface SourceInput {
+  id?: string;
+  name: string;
+  reliability?: string | null;
+  kind?: string | null;
+  url?: string | null;
+  aliases?: string[];
+}
+
 export interface ReportFilter {
   incident?: string;
   source?: string;
@@ -167,16 +177,7 @@ export interface Store {
   processQueue(limit: number, workerId?: string): Promise<number>;
   listSources(): Promise<SourceRecord[]>;
   /** Insert or update outlet ratings (from sources.yaml); recomputes confidence of their incidents. */
-  upsertSources(
-    sources: {
-      id?: string;
-      name: string;
-      reliability?: string | null;
-      kind?: string | null;
-      url?: string | null;
-      aliases?: string[];
-    }[],
-  ): Promise<void>;
+  upsertSources(sources: SourceInput[]): Promise<void>;
 
   // ---- findings and compliance -------------------------------------------------------------------
   listFindings(filter: FindingFilter, page?: PageInput): Promise<Page<FindingRecord>>;
