@@ -3,6 +3,7 @@
  * mirror the API's schemas (src/api/schemas) for the fields the pages read. The token, when one
  * is entered, is sent as `Authorization: Bearer`.
  */
+import type { ClusterFeature, MapView, PointFeature } from '../../src/services/incident-map-clusters.js';
 import { getToken } from './token.js';
 
 export type Verdict = 'violation' | 'permitted' | 'undetermined' | 'not_applicable';
@@ -76,35 +77,9 @@ export interface IncidentDetail extends IncidentSummary {
     history: { at: string; action: string; by: string | null; justification: string | null; details: Record<string, unknown> | null }[];
   };
 }
-/** A cluster (`cluster: true`) or a single incident on the map, as GET /incidents/map sends it. */
-export type MapFeature =
-  | {
-      type: 'Feature';
-      geometry: { type: 'Point'; coordinates: [number, number] };
-      properties: {
-        cluster: true;
-        id: string;
-        count: number;
-        verdict: Verdict | null;
-        verdicts: Record<Verdict | 'none', number>;
-        bbox: [number, number, number, number];
-        extent: [number, number, number, number];
-      };
-    }
-  | {
-      type: 'Feature';
-      id: string;
-      geometry: { type: 'Point'; coordinates: [number, number] };
-      properties: { cluster: false; id: string; verdict: Verdict | null; fatalities: number | null };
-    };
-export interface IncidentMapAnswer {
-  type: 'FeatureCollection';
-  z: number;
-  total: number;
-  in_view: number;
-  truncated: boolean;
-  features: MapFeature[];
-}
+/** A cluster (`cluster: true`) or a single incident on the map, and the whole answer, as GET /incidents/map sends them (the server's own types). */
+export type MapFeature = ClusterFeature | PointFeature;
+export type IncidentMapAnswer = MapView;
 export interface ActorRef {
   id: string;
   name: string;
